@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using ServiceNowAlert.Contracts.Validation;
 
 namespace ServiceNowAlert.Contracts;
@@ -19,6 +20,12 @@ public static class AlertRequestReader
         if (utf8Json.Length > AlertLimits.MaxRequestBytes)
         {
             return Fail(JsonPath.Root, AlertProblemCodes.TooLarge, $"the alert request is {utf8Json.Length} bytes; the limit is {AlertLimits.MaxRequestBytes} bytes");
+        }
+
+        // JsonDocument checks UTF-8 lazily, when a string is decoded; refuse it here so no later step can throw on it.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            return Fail(JsonPath.Root, AlertProblemCodes.MalformedJson, "the alert request is not valid UTF-8");
         }
 
         JsonDocument document;
@@ -43,8 +50,17 @@ public static class AlertRequestReader
     public static AlertReadResult Read(JsonElement element)
     {
         var problems = new ProblemCollector();
-        DuplicateKeyFinder.Find(element, JsonPath.Root, problems);
-        AlertRequestRules.Check(element, problems);
+        try
+        {
+            DuplicateKeyFinder.Find(element, JsonPath.Root, problems);
+            AlertRequestRules.Check(element, problems);
+        }
+        catch (InvalidOperationException)
+        {
+            // Thrown when a property name holds an escape that is not valid UTF-16, such as a lone "\ud800".
+            return Fail(JsonPath.Root, AlertProblemCodes.BadFormat, "the alert request holds an escape sequence that is not valid Unicode (an unpaired surrogate)");
+        }
+
         var alertId = ReadAlertId(element);
         if (problems.Count > 0)
         {
@@ -65,13 +81,22 @@ public static class AlertRequestReader
         }
     }
 
-    private static string ReadAlertId(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object &&
-        element.TryGetProperty("alertId", out var id) &&
-        id.ValueKind == JsonValueKind.String &&
-        id.GetString() is { } text && TextRules.FindForbiddenInSingleLine(text) < 0 && text.Length <= AlertLimits.MaxAlertIdLength
-            ? text
-            : string.Empty;
+    private static string ReadAlertId(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind == JsonValueKind.Object &&
+                element.TryGetProperty("alertId", out var id) &&
+                id.ValueKind == JsonValueKind.String &&
+                id.GetString() is { } text && TextRules.FindForbiddenInSingleLine(text) < 0 && text.Length <= AlertLimits.MaxAlertIdLength
+                    ? text
+                    : string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return string.Empty;
+        }
+    }
 
     private static AlertReadResult Fail(string path, string code, string message) =>
         new() { Problems = [new AlertProblem(path, code, message)] };
