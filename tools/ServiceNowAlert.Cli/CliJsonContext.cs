@@ -9,8 +9,10 @@ namespace ServiceNowAlert.Cli;
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Like <see cref="JsonSerializerContext"/>'s default, but leaves '+', quotes and non-ASCII readable.</summary>
-    public static CliJsonContext Readable { get; } = new(new JsonSerializerOptions(Default.Options)
+    public static CliJsonContext Readable { get; } = new(new JsonSerializerOptions
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }
