@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using ServiceNowAlert.Contracts.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(ContractBenchmarks).Assembly).Run(args);
