@@ -16,13 +16,15 @@ internal static class DuplicateKeyFinder
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    var childPath = JsonPath.Property(path, property.Name);
                     if (!seen.Add(property.Name))
                     {
-                        problems.Add(childPath, AlertProblemCodes.DuplicateKey, $"property '{property.Name}' appears more than once");
+                        problems.Add(JsonPath.Property(path, property.Name), AlertProblemCodes.DuplicateKey, $"property '{property.Name}' appears more than once");
                     }
 
-                    Find(property.Value, childPath, problems);
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        Find(property.Value, JsonPath.Property(path, property.Name), problems);
+                    }
                 }
 
                 break;
@@ -30,7 +32,12 @@ internal static class DuplicateKeyFinder
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    Find(item, JsonPath.Index(path, index++), problems);
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        Find(item, JsonPath.Index(path, index), problems);
+                    }
+
+                    index++;
                 }
 
                 break;
