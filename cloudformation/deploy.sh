@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Deploys ServiceNowAlert in the documented order with the AWS CLI (v2) and jq:
+# Deploys ServiceNowAlert in the documented order with the AWS CLI (v2), jq and bash 4 or later:
 #   package.sh -> S3Callee -> upload alerting zip -> Callee -> S3Caller -> upload invoker zip -> Caller
 # Account A (callee) and Account B (caller) each have their own CLI profile; stack parameters come from
 # cloudformation/params/*.json (create-stack JSON form) plus the outputs of the stacks before them.
@@ -113,9 +113,14 @@ stack_output() {
   echo "$value"
 }
 
+# sha256 of stdin as hex (sha256sum on Linux, shasum on macOS).
+sha256_hex() {
+  if command -v sha256sum >/dev/null; then sha256sum; else shasum -a 256; fi | cut -d' ' -f1
+}
+
 sha256_of() {
   if [ -f "$1" ]; then
-    sha256sum "$1" | cut -d' ' -f1
+    sha256_hex <"$1"
   elif [ "$dry_run" = true ]; then
     echo "<sha256-of-$1>"
   else
@@ -125,7 +130,7 @@ sha256_of() {
 
 # sha256 of everything that shapes a function version (code key, parameter file, forwarded values).
 release_id() {
-  { cat "$1"; shift; printf '%s\n' "$@"; } | sha256sum | cut -d' ' -f1
+  { cat "$1"; shift; printf '%s\n' "$@"; } | sha256_hex
 }
 
 # Uploads a zip under its content-addressed key unless that key already exists.
