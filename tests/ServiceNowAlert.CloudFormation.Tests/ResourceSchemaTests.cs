@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ServiceNowAlert.CloudFormation.Tests.TestHelpers;
 
 namespace ServiceNowAlert.CloudFormation.Tests;
 
-public sealed class ResourceSchemaTests
+public sealed partial class ResourceSchemaTests
 {
     private static readonly HashSet<string> ResourceAttributes = new(StringComparer.Ordinal)
     {
@@ -84,8 +85,14 @@ public sealed class ResourceSchemaTests
     {
         JsonObject obj when obj.Count == 1 && obj["Ref"] is JsonValue name => [name.GetValue<string>()],
         JsonObject obj when obj.Count == 1 && obj["Fn::GetAtt"] is JsonArray args => [args[0]!.GetValue<string>()],
+        JsonObject obj when obj.Count == 1 && obj["Fn::Sub"] is JsonValue text =>
+            SubVariable().Matches(text.GetValue<string>()).Select(m => m.Groups[1].Value),
         JsonObject obj => obj.SelectMany(pair => References(pair.Value)),
         JsonArray array => array.SelectMany(References),
         _ => [],
     };
+
+    // ${Name} or ${Name.Attribute} in an Fn::Sub string; ${!Literal} is not a reference.
+    [GeneratedRegex(@"\$\{([A-Za-z0-9:]+)(?:\.[A-Za-z0-9.]+)?\}")]
+    private static partial Regex SubVariable();
 }

@@ -96,6 +96,14 @@ public sealed class ResourceSchemaValidatorTests
         Assert.Contains(errors, e => e.Contains("oneOf", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Validate_InvalidValueInEitherFnIfBranch_IsReported()
+    {
+        var errors = Validate("AWS::Lambda::Function", ValidFunction.Replace("LoggingConfig: { LogFormat: JSON }", "LoggingConfig: !If [Debug, { LogFormat: JSON }, { LogFormat: Xml }]", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e.StartsWith("Properties.LoggingConfig.LogFormat:", StringComparison.Ordinal));
+    }
+
     private static IReadOnlyList<string> Validate(string type, string propertiesYaml) =>
         ResourceSchemaValidator.ForType(type).Validate(CloudFormationYaml.Parse(propertiesYaml) as JsonNode);
 }

@@ -38,6 +38,17 @@ public sealed class ResourceSchemaValidator
 
     private void Check(JsonNode? value, JsonObject schema, string path, List<string> errors)
     {
+        if (value is JsonObject { Count: 1 } conditional && conditional["Fn::If"] is JsonArray { Count: 3 })
+        {
+            // Whichever way the condition goes, the chosen value must be valid.
+            foreach (var branch in Intrinsics.Branches(value))
+            {
+                Check(branch, schema, path, errors);
+            }
+
+            return;
+        }
+
         if (Intrinsics.IsIntrinsic(value))
         {
             return;
