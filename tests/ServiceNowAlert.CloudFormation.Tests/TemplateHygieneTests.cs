@@ -32,6 +32,18 @@ public sealed partial class TemplateHygieneTests
 
     [Theory]
     [MemberData(nameof(TemplateFiles))]
+    public void EveryCondition_IsDeclaredAndUsed(string fileName)
+    {
+        var template = CloudFormationTemplate.Load(fileName);
+        var declared = template.Root["Conditions"]?.AsObject().Select(c => c.Key).ToList() ?? [];
+        var used = ConditionUses(template.Root["Conditions"]).Concat(ConditionUses(template.ResourcesSection))
+            .Concat(ConditionUses(template.Root["Outputs"])).ToHashSet();
+
+        Assert.Equal(declared.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateFiles))]
     public void EveryScannerSuppression_GivesAReason(string fileName)
     {
         foreach (var (id, resource) in CloudFormationTemplate.Load(fileName).ResourceEntries)
@@ -94,6 +106,19 @@ public sealed partial class TemplateHygieneTests
 
         Assert.Empty(missing);
     }
+
+    // A resource's or output's Condition key, the first argument of Fn::If, and {"Condition": name} inside conditions.
+    private static IEnumerable<string> ConditionUses(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(pair => pair switch
+        {
+            { Key: "Condition", Value: JsonValue name } => [name.GetValue<string>()],
+            { Key: "Fn::If", Value: JsonArray args } => args.Take(1).Select(a => a!.GetValue<string>()).Concat(args.Skip(1).SelectMany(ConditionUses)),
+            _ => ConditionUses(pair.Value),
+        }),
+        JsonArray array => array.SelectMany(ConditionUses),
+        _ => [],
+    };
 
     public static TheoryData<string> TemplateFiles() => new(CloudFormationTemplate.FileNames);
 
