@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Deploys ServiceNowAlert in the documented order with the AWS CLI (v2), jq and bash 4 or later:
+#   package.sh -> S3Callee -> upload alerting zip -> Callee -> S3Caller -> upload invoker zip -> Caller
+# Account A (callee) and Account B (caller) each have their own CLI profile; stack parameters come from
+# cloudformation/params/*.json (create-stack JSON form) plus the outputs of the stacks before them.
+# --dry-run prints every AWS CLI call it would make and calls nothing. Re-running with unchanged code and
+# parameters changes nothing: zips live under content-addressed keys and empty change sets are not errors.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: cloudformation/deploy.sh --callee-profile PROFILE --caller-profile PROFILE
+                                --callee-region REGION --caller-region REGION
+                                [--params-dir DIR] [--artifacts-dir DIR]
+                                [--skip-build] [--first-install] [--dry-run]
+
+  --callee-profile   AWS CLI profile for Account A (stacks S3Callee and Callee)
+  --caller-profile   AWS CLI profile for Account B (stacks S3Caller and Caller)
+  --callee-region    region of Account A's stacks; --caller-region: region of Account B's stacks
+  --params-dir       parameter files s3-callee.json, callee.json, s3-caller.json, caller.json
+                     (default: cloudformation/params)
+  --artifacts-dir    where package.sh writes alerting.zip and invoker.zip (default: artifacts)
+  --skip-build       use the existing zips instead of running ./package.sh
+  --first-install    the invoker role does not exist yet: deploy Callee without the cross-account
+                     role, then add it once Caller has created the invoker role
+  --dry-run          print every command, call nothing
+EOF
+}
+
+die() { echo "deploy.sh: $*" >&2; exit 2; }
+
+cd "$(dirname "$0")/.."
+
+callee_profile="" caller_profile="" callee_region="" caller_region=""
+params_dir="cloudformation/params" artifacts_dir="artifacts"
+dry_run=false skip_build=false first_install=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --callee-profile) callee_profile="${2:?}"; shift 2 ;;
+    --caller-profile) caller_profile="${2:?}"; shift 2 ;;
+    --callee-region) callee_region="${2:?}"; shift 2 ;;
+    --caller-region) caller_region="${2:?}"; shift 2 ;;
+    --params-dir) params_dir="${2:?}"; shift 2 ;;
+    --artifacts-dir) artifacts_dir="${2:?}"; shift 2 ;;
+    --skip-build) skip_build=true; shift ;;
+    --first-install) first_install=true; shift ;;
+    --dry-run) dry_run=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" ;;
+  esac
+done
+[ -n "$callee_profile" ] && [ -n "$caller_profile" ] || { usage >&2; die "both --callee-profile and --caller-profile are required"; }
+[ -n "$callee_region" ] && [ -n "$caller_region" ] || { usage >&2; die "both --callee-region and --caller-region are required"; }
+for file in s3-callee.json callee.json s3-caller.json caller.json; do
+  [ -f "$params_dir/$file" ] || die "read parameters: $params_dir/$file not found"
+done
+command -v jq >/dev/null || die "read parameters: jq is required"
+
+# Commands go to fd 3 (the real stdout) so they still show when printed inside $(...).
+exec 3>&1
+
+# Prints a command so it can be pasted into a shell: plain words as they are, others in single quotes.
+show() {
+  local line="+" arg
+  for arg in "$@"; do
+    if [[ -n "$arg" && "$arg" =~ ^[A-Za-z0-9_./:=,@%+-]+$ ]]; then
+      line+=" $arg"
+    else
+      line+=" '${arg//\'/\'\\\'\'}'"
+    fi
+  done
+  printf '%s\n' "$line" >&3
+}
+
+# Prints a command, then runs it unless this is a dry run.
+run() {
+  show "$@"
+  if [ "$dry_run" = false ]; then
+    "$@"
+  fi
+}
+
+# Key=Value lines from a create-stack style parameter file.
+parameters_of() {
+  jq -r '.[] | "\(.ParameterKey)=\(.ParameterValue)"' "$1"
+}
+
+deploy_stack() {
+  local profile="$1" region="$2" stack="$3" template="$4" params_file="$5"
+  shift 5
+  local overrides=()
+  mapfile -t overrides < <(parameters_of "$params_file")
+  overrides+=("$@")
+  run aws cloudformation deploy --profile "$profile" --region "$region" \
+    --stack-name "$stack" --template-file "cloudformation/$template" \
+    --parameter-overrides "${overrides[@]}" \
+    --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset
+}
+
+stack_output() {
+  local profile="$1" region="$2" stack="$3" key="$4"
+  local query="Stacks[0].Outputs[?OutputKey=='$key'].OutputValue"
+  show aws cloudformation describe-stacks --profile "$profile" --region "$region" \
+    --stack-name "$stack" --query "$query" --output text
+  if [ "$dry_run" = true ]; then
+    echo "<output:$stack.$key>"
+    return
+  fi
+  local value
+  value="$(aws cloudformation describe-stacks --profile "$profile" --region "$region" \
+    --stack-name "$stack" --query "$query" --output text)"
+  [ -n "$value" ] && [ "$value" != "None" ] || die "read output: stack $stack has no output $key"
+  echo "$value"
+}
+
+# sha256 of stdin as hex (sha256sum on Linux, shasum on macOS).
+sha256_hex() {
+  if command -v sha256sum >/dev/null; then sha256sum; else shasum -a 256; fi | cut -d' ' -f1
+}
+
+sha256_of() {
+  if [ -f "$1" ]; then
+    sha256_hex <"$1"
+  elif [ "$dry_run" = true ]; then
+    echo "<sha256-of-$1>"
+  else
+    die "hash artifact: $1 not found (run ./package.sh or drop --skip-build)"
+  fi
+}
+
+# sha256 of everything that shapes a function version (code key, parameter file, forwarded values).
+release_id() {
+  { cat "$1"; shift; printf '%s\n' "$@"; } | sha256_hex
+}
+
+# Uploads a zip under its content-addressed key unless that key already exists.
+upload_artifact() {
+  local profile="$1" region="$2" bucket="$3" key_arn="$4" file="$5" key="$6"
+  local cp=(aws s3 cp "$file" "s3://$bucket/$key" --profile "$profile" --region "$region"
+    --sse aws:kms --sse-kms-key-id "$key_arn")
+  local head=(aws s3api head-object --profile "$profile" --region "$region" --bucket "$bucket" --key "$key")
+  show "${head[@]}"
+  if [ "$dry_run" = true ]; then
+    echo "# only if head-object finds no object under that key:" >&3
+    show "${cp[@]}"
+  elif "${head[@]}" >/dev/null 2>&1; then
+    echo "deploy.sh: s3://$bucket/$key already uploaded" >&2
+  else
+    run "${cp[@]}"
+  fi
+}
+
+if [ "$skip_build" = false ]; then
+  run ./package.sh
+fi
+
+alerting_zip="$artifacts_dir/alerting.zip"
+invoker_zip="$artifacts_dir/invoker.zip"
+alerting_key="alerting/$(sha256_of "$alerting_zip").zip"
+invoker_key="invoker/$(sha256_of "$invoker_zip").zip"
+
+# Account A: artifact bucket, alerting zip, callee.
+deploy_stack "$callee_profile" "$callee_region" S3Callee artifact-bucket.yaml "$params_dir/s3-callee.json"
+callee_bucket="$(stack_output "$callee_profile" "$callee_region" S3Callee BucketName)"
+callee_key_arn="$(stack_output "$callee_profile" "$callee_region" S3Callee KeyArn)"
+upload_artifact "$callee_profile" "$callee_region" "$callee_bucket" "$callee_key_arn" "$alerting_zip" "$alerting_key"
+
+callee_overrides=("ArtifactBucketName=$callee_bucket" "CodeS3Key=$alerting_key")
+callee_overrides+=("ReleaseId=$(release_id "$params_dir/callee.json" "${callee_overrides[@]}")")
+create_role=true
+if [ "$first_install" = true ]; then
+  create_role=false
+fi
+deploy_stack "$callee_profile" "$callee_region" Callee callee.yaml "$params_dir/callee.json" \
+  "${callee_overrides[@]}" "CreateCrossAccountRole=$create_role"
+function_alias_arn="$(stack_output "$callee_profile" "$callee_region" Callee FunctionAliasArn)"
+cross_account_role_arn="$(stack_output "$callee_profile" "$callee_region" Callee CrossAccountRoleArn)"
+callee_timeout="$(stack_output "$callee_profile" "$callee_region" Callee FunctionTimeoutSeconds)"
+
+# Account B: artifact bucket, invoker zip, caller.
+deploy_stack "$caller_profile" "$caller_region" S3Caller artifact-bucket.yaml "$params_dir/s3-caller.json"
+caller_bucket="$(stack_output "$caller_profile" "$caller_region" S3Caller BucketName)"
+caller_key_arn="$(stack_output "$caller_profile" "$caller_region" S3Caller KeyArn)"
+upload_artifact "$caller_profile" "$caller_region" "$caller_bucket" "$caller_key_arn" "$invoker_zip" "$invoker_key"
+
+caller_overrides=("ArtifactBucketName=$caller_bucket" "CodeS3Key=$invoker_key"
+  "TargetRoleArn=$cross_account_role_arn" "TargetFunctionArn=$function_alias_arn"
+  "TargetRegion=$callee_region" "CalleeTimeoutSeconds=$callee_timeout")
+caller_overrides+=("ReleaseId=$(release_id "$params_dir/caller.json" "${caller_overrides[@]}")")
+deploy_stack "$caller_profile" "$caller_region" Caller caller.yaml "$params_dir/caller.json" "${caller_overrides[@]}"
+
+# First install only: the invoker role exists now, so the trust policy naming it can be created.
+if [ "$first_install" = true ]; then
+  deploy_stack "$callee_profile" "$callee_region" Callee callee.yaml "$params_dir/callee.json" \
+    "${callee_overrides[@]}" "CreateCrossAccountRole=true"
+fi
+
+echo "deploy.sh: done$([ "$dry_run" = true ] && echo ' (dry run, nothing called)')" >&2

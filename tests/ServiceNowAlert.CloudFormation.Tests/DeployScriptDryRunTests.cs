@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using ServiceNowAlert.CloudFormation.Tests.TestHelpers;
+
+namespace ServiceNowAlert.CloudFormation.Tests;
+
+public sealed class DeployScriptDryRunTests
+{
+    private static Task<DeployScriptResult> DryRunAsync(params string[] extra) =>
+        DeployScript.RunAsync(["--dry-run", .. DeployScript.Accounts, .. extra]);
+
+    [Fact]
+    public async Task DryRun_PrintsTheWholeRolloutInOrder()
+    {
+        var result = await DryRunAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        var order = new[]
+        {
+            result.IndexOf("./package.sh"),
+            result.IndexOf("cloudformation deploy", "--stack-name S3Callee", "--template-file cloudformation/artifact-bucket.yaml"),
+            result.IndexOf("s3 cp artifacts/alerting.zip"),
+            result.IndexOf("cloudformation deploy", "--stack-name Callee ", "--template-file cloudformation/callee.yaml"),
+            result.IndexOf("cloudformation deploy", "--stack-name S3Caller", "--template-file cloudformation/artifact-bucket.yaml"),
+            result.IndexOf("s3 cp artifacts/invoker.zip"),
+            result.IndexOf("cloudformation deploy", "--stack-name Caller ", "--template-file cloudformation/caller.yaml"),
+        };
+        Assert.Equal(order.Order(), order);
+        Assert.All(result.Commands, c => Assert.True(c.StartsWith("aws ", StringComparison.Ordinal) || c == "./package.sh", c));
+    }
+
+    [Fact]
+    public async Task DryRun_PassesEachStacksOutputsToTheNext()
+    {
+        var result = await DryRunAsync();
+        var callee = result.Commands[result.IndexOf("cloudformation deploy", "--stack-name Callee ")];
+        var caller = result.Commands[result.IndexOf("cloudformation deploy", "--stack-name Caller ")];
+        var upload = result.Commands[result.IndexOf("s3 cp artifacts/alerting.zip")];
+
+        Assert.Contains("'ArtifactBucketName=<output:S3Callee.BucketName>'", callee, StringComparison.Ordinal);
+        Assert.Contains("--sse aws:kms --sse-kms-key-id '<output:S3Callee.KeyArn>'", upload, StringComparison.Ordinal);
+        Assert.Contains("'ArtifactBucketName=<output:S3Caller.BucketName>'", caller, StringComparison.Ordinal);
+        Assert.Contains("'TargetRoleArn=<output:Callee.CrossAccountRoleArn>'", caller, StringComparison.Ordinal);
+        Assert.Contains("'TargetFunctionArn=<output:Callee.FunctionAliasArn>'", caller, StringComparison.Ordinal);
+        Assert.Contains("'CalleeTimeoutSeconds=<output:Callee.FunctionTimeoutSeconds>'", caller, StringComparison.Ordinal);
+        Assert.Contains(" TargetRegion=eu-west-1 ", caller, StringComparison.Ordinal);
+        Assert.True(result.IndexOf("describe-stacks", "--stack-name Callee ", "FunctionAliasArn") < result.IndexOf("cloudformation deploy", "--stack-name Caller "));
+    }
+
+    [Fact]
+    public async Task DryRun_UsesOneProfileAndRegionPerAccountAndTheParameterFiles()
+    {
+        var result = await DryRunAsync();
+
+        foreach (var stack in new[] { "S3Callee", "Callee" })
+        {
+            Assert.Contains("--profile acct-a --region eu-west-1", result.Commands[result.IndexOf("cloudformation deploy", $"--stack-name {stack} ")], StringComparison.Ordinal);
+        }
+
+        foreach (var stack in new[] { "S3Caller", "Caller" })
+        {
+            Assert.Contains("--profile acct-b --region eu-central-1", result.Commands[result.IndexOf("cloudformation deploy", $"--stack-name {stack} ")], StringComparison.Ordinal);
+        }
+
+        Assert.Contains("BucketName=example-snalert-callee-artifacts-111111111111", result.Commands[result.IndexOf("cloudformation deploy", "--stack-name S3Callee ")], StringComparison.Ordinal);
+        Assert.Contains("InvokerRoleArn=arn:aws:iam::222222222222:role/servicenowalert-invoker", result.Commands[result.IndexOf("cloudformation deploy", "--stack-name Callee ")], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_DeploysIdempotentlyAndUploadsOnlyMissingKeys()
+    {
+        var result = await DryRunAsync();
+
+        Assert.All(result.Commands.Where(c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal)),
+            c => Assert.EndsWith("--no-fail-on-empty-changeset", c, StringComparison.Ordinal));
+        Assert.True(result.IndexOf("s3api head-object", "alerting/") < result.IndexOf("s3 cp artifacts/alerting.zip"));
+        Assert.True(result.IndexOf("s3api head-object", "invoker/") < result.IndexOf("s3 cp artifacts/invoker.zip"));
+        Assert.Contains("'alerting/<sha256-of-artifacts/alerting.zip>.zip'", result.Commands[result.IndexOf("s3api head-object", "alerting/")], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_WithBuiltZips_NamesThemByTheirSha256()
+    {
+        var artifacts = Directory.CreateTempSubdirectory("artifacts-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(artifacts.FullName, "alerting.zip"), "alerting bytes");
+            await File.WriteAllTextAsync(Path.Combine(artifacts.FullName, "invoker.zip"), "invoker bytes");
+            var alertingHash = Convert.ToHexStringLower(SHA256.HashData("alerting bytes"u8));
+
+            var result = await DryRunAsync("--skip-build", "--artifacts-dir", artifacts.FullName);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.DoesNotContain("./package.sh", result.Commands);
+            Assert.Contains($"CodeS3Key=alerting/{alertingHash}.zip", result.Commands[result.IndexOf("cloudformation deploy", "--stack-name Callee ")], StringComparison.Ordinal);
+        }
+        finally
+        {
+            artifacts.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task DryRun_CallsNoAwsCommand()
+    {
+        using var aws = new FakeAwsCli(objectsExist: false);
+
+        var result = await DeployScript.RunAsync(["--dry-run", "--skip-build", .. DeployScript.Accounts], aws.Environment);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.NotEmpty(result.Commands);
+        Assert.Empty(aws.Calls);
+    }
+
+    [Fact]
+    public async Task DryRun_FirstInstall_AddsTheCrossAccountRoleAfterTheCallerExists()
+    {
+        var result = await DryRunAsync("--first-install");
+
+        var calleeDeploys = result.Commands.Select((c, i) => (c, i)).Where(x => x.c.Contains("--stack-name Callee ", StringComparison.Ordinal) && x.c.Contains("cloudformation deploy", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, calleeDeploys.Count);
+        Assert.Contains("CreateCrossAccountRole=false", calleeDeploys[0].c, StringComparison.Ordinal);
+        Assert.Contains("CreateCrossAccountRole=true", calleeDeploys[1].c, StringComparison.Ordinal);
+        Assert.True(calleeDeploys[1].i > result.IndexOf("cloudformation deploy", "--stack-name Caller "));
+    }
+
+    [Fact]
+    public async Task MissingProfile_FailsWithUsage()
+    {
+        var result = await DeployScript.RunAsync(["--dry-run", "--callee-profile", "acct-a"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--caller-profile", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Commands);
+    }
+}
