@@ -1,0 +1,122 @@
+using ServiceNowAlert.Hosting.Client;
+
+namespace ServiceNowAlert.Hosting.Bootstrap;
+
+/// <summary>
+/// Fetch, handle, report, repeat. A failing handler or an unreachable Runtime API never ends the loop: Lambda decides
+/// when an environment dies, so the runtime keeps asking for work until it is told to stop.
+/// </summary>
+internal sealed class InvocationLoop(
+    IRuntimeApiClient client,
+    ILambdaHandler handler,
+    JsonLambdaLog log,
+    IMetricsSink metrics,
+    LambdaRuntimeOptions options,
+    Action<string?> setTraceId)
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var failures = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            RuntimeInvocation invocation;
+            try
+            {
+                invocation = await client.GetNextInvocationAsync(stopping);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or RuntimeApiException or IOException)
+            {
+                // One line per outage, not one per retry: an unreachable Runtime API would otherwise flood the log.
+                if (failures++ == 0)
+                {
+                    log.Write(LambdaLogLevel.Error, "get next invocation: failed; retrying", exception: exception);
+                }
+
+                if (!await DelayAsync(Backoff(failures), stopping))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            await HandleAsync(invocation);
+        }
+    }
+
+    private static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(failures - 1, 10)));
+
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, options.TimeProvider, stopping);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task HandleAsync(RuntimeInvocation invocation)
+    {
+        setTraceId(invocation.TraceId);
+        log.RequestId = invocation.RequestId;
+        var remaining = invocation.Deadline - options.TimeProvider.GetUtcNow();
+        using var deadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, options.TimeProvider);
+        var context = new LambdaContext(invocation, options.TimeProvider, log, metrics, deadline.Token);
+        try
+        {
+            var response = await handler.HandleAsync(invocation.Body, context);
+
+            // Lambda may freeze the environment as soon as the response is posted, so the metrics go out first.
+            metrics.Flush();
+            if (response.Length > options.MaxResponseBytes)
+            {
+                var tooLarge = new RuntimeError(
+                    "Function.ResponseSizeTooLarge",
+                    $"Response payload size ({response.Length} bytes) exceeded maximum allowed payload size ({options.MaxResponseBytes} bytes).",
+                    []);
+                log.Write(LambdaLogLevel.Error, "handle invocation: response too large", [LambdaLogExtensions.Field("responseBytes", response.Length)]);
+                await ReportAsync(() => client.PostErrorAsync(invocation.RequestId, tooLarge, CancellationToken.None), "post invocation error");
+                return;
+            }
+
+            await ReportAsync(() => client.PostResponseAsync(invocation.RequestId, response, CancellationToken.None), "post invocation response");
+        }
+        catch (Exception exception)
+        {
+            metrics.Flush();
+            var error = RuntimeError.From(exception);
+            log.Write(LambdaLogLevel.Error, "handle invocation: failed", [LambdaLogExtensions.Field("errorType", error.ErrorType)], exception);
+            await ReportAsync(() => client.PostErrorAsync(invocation.RequestId, error, CancellationToken.None), "post invocation error");
+        }
+        finally
+        {
+            log.RequestId = null;
+        }
+    }
+
+    private async Task ReportAsync(Func<Task> post, string what)
+    {
+        try
+        {
+            await post();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or RuntimeApiException or IOException)
+        {
+            // Lambda times the invocation out on its side; the loop carries on with the next one.
+            log.Write(LambdaLogLevel.Error, $"{what}: failed", exception: exception);
+        }
+    }
+}

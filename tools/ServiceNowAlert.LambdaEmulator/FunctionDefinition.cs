@@ -1,0 +1,21 @@
+namespace ServiceNowAlert.LambdaEmulator;
+
+/// <summary>One function the emulator serves: what to start for an instance and under which limits.</summary>
+public sealed record FunctionDefinition
+{
+    public required string Name { get; init; }
+
+    /// <summary>The bootstrap to start: a native executable, or <c>dotnet</c> with the dll in <see cref="Arguments"/>.</summary>
+    public required string FileName { get; init; }
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public int MemoryMb { get; init; } = 256;
+
+    /// <summary>Most instances running at once; further concurrent invokes get 429, as with reserved concurrency.</summary>
+    public int Concurrency { get; init; } = 1;
+}
