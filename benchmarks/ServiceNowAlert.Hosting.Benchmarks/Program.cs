@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using ServiceNowAlert.Hosting.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(InvocationLoopBenchmarks).Assembly).Run(args);
