@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ServiceNowAlert.LambdaEmulator;
 
 /// <summary>The emulator's JSON configuration file: a port and the functions to serve.</summary>
@@ -9,36 +7,3 @@ internal sealed record EmulatorConfiguration
 
     public List<FunctionConfiguration> Functions { get; init; } = [];
 }
-
-/// <summary>One function in the configuration file.</summary>
-internal sealed record FunctionConfiguration
-{
-    public required string Name { get; init; }
-
-    public required string FileName { get; init; }
-
-    public List<string> Arguments { get; init; } = [];
-
-    public Dictionary<string, string> Environment { get; init; } = [];
-
-    public double TimeoutSeconds { get; init; } = 30;
-
-    public int MemoryMb { get; init; } = 256;
-
-    public int Concurrency { get; init; } = 1;
-
-    public FunctionDefinition ToDefinition() => new()
-    {
-        Name = Name,
-        FileName = FileName,
-        Arguments = Arguments,
-        Environment = Environment,
-        Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
-        MemoryMb = MemoryMb,
-        Concurrency = Concurrency,
-    };
-}
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(EmulatorConfiguration))]
-internal sealed partial class EmulatorJsonContext : JsonSerializerContext;
