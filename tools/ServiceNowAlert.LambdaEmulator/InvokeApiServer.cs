@@ -11,20 +11,15 @@ namespace ServiceNowAlert.LambdaEmulator;
 internal sealed partial class InvokeApiServer : IAsyncDisposable
 {
     private readonly LambdaEmulator _emulator;
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
     public InvokeApiServer(LambdaEmulator emulator, int port)
     {
         _emulator = emulator;
-        Port = port;
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
+        _listener = new LoopbackListener(port, AnswerAsync);
     }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     /// <summary>The function name from a name, a partial ARN or a full (qualified) ARN.</summary>
     public static string FunctionName(string nameOrArn)
@@ -34,41 +29,9 @@ internal sealed partial class InvokeApiServer : IAsyncDisposable
         return index >= 0 && index + 1 < parts.Length ? parts[index + 1] : parts[0];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-            // Closing the listener ends the accept loop on purpose.
-        }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    private async Task AnswerAsync(HttpListenerContext context, CancellationToken stopping)
     {
         var response = context.Response;
         try
@@ -88,7 +51,7 @@ internal sealed partial class InvokeApiServer : IAsyncDisposable
             }
 
             using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
+            await context.Request.InputStream.CopyToAsync(body, stopping);
             var invocationType = context.Request.Headers["X-Amz-Invocation-Type"] ?? "RequestResponse";
             if (invocationType == "DryRun")
             {
@@ -98,12 +61,12 @@ internal sealed partial class InvokeApiServer : IAsyncDisposable
 
             if (invocationType == "Event")
             {
-                _ = _emulator.InvokeAsync(name, body.ToArray());
+                _ = _emulator.InvokeAsync(name, body.ToArray(), CancellationToken.None);
                 await WriteAsync(response, 202, null, []);
                 return;
             }
 
-            var outcome = await _emulator.InvokeAsync(name, body.ToArray());
+            var outcome = await _emulator.InvokeAsync(name, body.ToArray(), stopping);
             switch (outcome.Kind)
             {
                 case InvocationOutcomeKind.Throttled:

@@ -12,23 +12,18 @@ namespace ServiceNowAlert.LambdaEmulator;
 internal sealed class RuntimeApiServer : IAsyncDisposable
 {
     private const string Prefix = "/2018-06-01/runtime/";
-    private readonly HttpListener _listener = new();
     private readonly Channel<PendingInvocation> _assigned = Channel.CreateUnbounded<PendingInvocation>();
     private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
     public RuntimeApiServer()
     {
-        Port = PortFinder.FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
+        _listener = new LoopbackListener(PortFinder.FreePort(), AnswerAsync);
     }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     /// <summary>Completes when the runtime first asks for work: its initialisation is over.</summary>
     public Task FirstPoll => _firstPoll.Task;
@@ -44,48 +39,16 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         return pending;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-            // Closing the listener ends the accept loop on purpose.
-        }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    private async Task AnswerAsync(HttpListenerContext context, CancellationToken stopping)
     {
         var path = context.Request.Url?.AbsolutePath ?? string.Empty;
         try
         {
             if (context.Request.HttpMethod == "GET" && path == Prefix + "invocation/next")
             {
-                await HandOutNextAsync(context.Response);
+                await HandOutNextAsync(context.Response, stopping);
                 return;
             }
 
@@ -117,10 +80,10 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         }
     }
 
-    private async Task HandOutNextAsync(HttpListenerResponse response)
+    private async Task HandOutNextAsync(HttpListenerResponse response, CancellationToken stopping)
     {
         _firstPoll.TrySetResult();
-        var invocation = await _assigned.Reader.ReadAsync(_stopping.Token);
+        var invocation = await _assigned.Reader.ReadAsync(stopping);
         response.StatusCode = 200;
         response.ContentType = "application/json";
         response.Headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
@@ -128,7 +91,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = invocation.FunctionArn;
         response.Headers["Lambda-Runtime-Trace-Id"] = $"Root=1-{invocation.Deadline.ToUnixTimeSeconds():x8}-{invocation.RequestId.Replace("-", string.Empty, StringComparison.Ordinal)[..24]};Sampled=0";
         response.ContentLength64 = invocation.Body.Length;
-        await response.OutputStream.WriteAsync(invocation.Body);
+        await response.OutputStream.WriteAsync(invocation.Body, stopping);
         response.Close();
     }
 
