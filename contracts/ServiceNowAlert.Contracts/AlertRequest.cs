@@ -9,6 +9,14 @@ namespace ServiceNowAlert.Contracts;
 /// </remarks>
 public sealed record AlertRequest
 {
+    private readonly IReadOnlyList<string> _logExcerpt = [];
+
+    private readonly OrderedDictionary<string, string> _details = [];
+
+    private readonly IReadOnlyList<AlertLink> _links = [];
+
+    private readonly IReadOnlyList<string> _resources = [];
+
     /// <summary>"major.minor"; readers accept any minor of a major they support.</summary>
     public string SchemaVersion { get; init; } = AlertSchemaVersion.Current;
 
@@ -52,16 +60,32 @@ public sealed record AlertRequest
     public required DateTimeOffset OccurredAt { get; init; }
 
     /// <summary>Resources involved, usually ARNs.</summary>
-    public IReadOnlyList<string> Resources { get; init; } = [];
+    public IReadOnlyList<string> Resources
+    {
+        get => _resources;
+        init => _resources = value ?? [];
+    }
 
     /// <summary>Links to follow up with.</summary>
-    public IReadOnlyList<AlertLink> Links { get; init; } = [];
+    public IReadOnlyList<AlertLink> Links
+    {
+        get => _links;
+        init => _links = value ?? [];
+    }
 
     /// <summary>Further facts as an ordered map of names to values.</summary>
-    public OrderedDictionary<string, string> Details { get; init; } = [];
+    public OrderedDictionary<string, string> Details
+    {
+        get => _details;
+        init => _details = value ?? [];
+    }
 
     /// <summary>A bounded excerpt of relevant log lines.</summary>
-    public IReadOnlyList<string> LogExcerpt { get; init; } = [];
+    public IReadOnlyList<string> LogExcerpt
+    {
+        get => _logExcerpt;
+        init => _logExcerpt = value ?? [];
+    }
 
     /// <summary>The name of a recipient route that the alerting side owns; requests never carry addresses.</summary>
     public string? Route { get; init; }

@@ -3,6 +3,10 @@ namespace ServiceNowAlert.Contracts;
 /// <summary>The receipt the alerting function returns for one <see cref="AlertRequest"/>.</summary>
 public sealed record AlertResult
 {
+    private readonly IReadOnlyList<AlertProblem> _problems = [];
+
+    private readonly IReadOnlyList<RecipientFailure> _failedRecipients = [];
+
     /// <summary>"major.minor" of this receipt's schema.</summary>
     public string SchemaVersion { get; init; } = AlertSchemaVersion.Current;
 
@@ -19,10 +23,18 @@ public sealed record AlertResult
     public int AcceptedRecipients { get; init; }
 
     /// <summary>Recipients refused while others were accepted.</summary>
-    public IReadOnlyList<RecipientFailure> FailedRecipients { get; init; } = [];
+    public IReadOnlyList<RecipientFailure> FailedRecipients
+    {
+        get => _failedRecipients;
+        init => _failedRecipients = value ?? [];
+    }
 
     /// <summary>Why the request was rejected; empty otherwise.</summary>
-    public IReadOnlyList<AlertProblem> Problems { get; init; } = [];
+    public IReadOnlyList<AlertProblem> Problems
+    {
+        get => _problems;
+        init => _problems = value ?? [];
+    }
 
     /// <summary>A receipt for a request that can never succeed as it is.</summary>
     /// <param name="alertId">The request's id, or empty when it had none.</param>

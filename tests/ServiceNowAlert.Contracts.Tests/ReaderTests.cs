@@ -180,4 +180,21 @@ public sealed class ReaderTests
 
         Assert.Equal(AlertJson.Serialize(receipt), AlertJson.Serialize(read!));
     }
+
+    [Fact]
+    public void Read_RequestWithoutOptionalCollections_HasEmptyCollectionsNotNull()
+    {
+        // The source generator assigns null to init-only properties that are absent; the contract must not pass that on.
+        var request = AlertRequestReader.Read(Requests.Utf8(Requests.MinimalJson)).Request!;
+
+        Assert.Equal((0, 0, 0, 0), (request.Resources.Count, request.Links.Count, request.Details.Count, request.LogExcerpt.Count));
+    }
+
+    [Fact]
+    public void TryReadResult_ReceiptWithoutLists_HasEmptyListsNotNull()
+    {
+        Assert.True(AlertJson.TryReadResult("{\"status\":\"sent\",\"alertId\":\"a\"}"u8, out var result, out _));
+
+        Assert.Equal((0, 0), (result!.FailedRecipients.Count, result.Problems.Count));
+    }
 }

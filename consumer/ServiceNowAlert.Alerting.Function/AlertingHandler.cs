@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using ServiceNowAlert.Alerting.Pipeline;
+using ServiceNowAlert.Contracts;
+using ServiceNowAlert.Hosting;
+
+namespace ServiceNowAlert.Alerting.Function;
+
+/// <summary>One invocation: an alert request in, an <see cref="AlertResult"/> out, or a retryable function error.</summary>
+internal sealed class AlertingHandler(AlertingService service) : ILambdaHandler
+{
+    public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> input, ILambdaContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await service.HandleAsync(input, new AlertInvocation(context.RequestId, context.Deadline, context.CancellationToken));
+            context.Metrics.Add(MetricName(result.Status), 1, MetricUnit.Count);
+            if (result.Status == AlertResultStatus.Sent)
+            {
+                context.Metrics.Add("SmtpSendMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds, MetricUnit.Milliseconds);
+            }
+
+            return AlertJson.Serialize(result);
+        }
+        catch (TransientAlertingException exception)
+        {
+            context.Metrics.Add("AlertsFailed", 1, MetricUnit.Count);
+            throw new LambdaFunctionException(exception.ErrorType, exception.Message, exception);
+        }
+    }
+
+    private static string MetricName(AlertResultStatus status) => status switch
+    {
+        AlertResultStatus.Sent => "AlertsSent",
+        AlertResultStatus.Duplicate => "AlertsDuplicate",
+        AlertResultStatus.Suppressed => "AlertsSuppressed",
+        _ => "AlertsRejected",
+    };
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Polly;
+using Polly.Retry;
+using ServiceNowAlert.Alerting.Idempotency;
+using ServiceNowAlert.Alerting.Mail;
+using ServiceNowAlert.Alerting.Rendering;
+using ServiceNowAlert.Alerting.Routing;
+using ServiceNowAlert.Alerting.Smtp;
+using ServiceNowAlert.Contracts;
+
+namespace ServiceNowAlert.Alerting.Pipeline;
+
+/// <summary>
+/// One alert request in, one receipt out: validate → choose the route → dedup → suppress repeats → render → build →
+/// send with retries inside the deadline → record. Permanent failures become a <c>rejected</c> receipt; transient ones
+/// that outlast the retries throw <see cref="TransientAlertingException"/>.
+/// </summary>
+public sealed class AlertingService
+{
+    /// <summary>Left of the deadline for reporting back; retries stop this much before it.</summary>
+    public static readonly TimeSpan ReportingMargin = TimeSpan.FromSeconds(1);
+
+    private readonly RouteTable _routes;
+    private readonly AlertRenderer _renderer;
+    private readonly ISmtpTransport _transport;
+    private readonly IIdempotencyStore _sent;
+    private readonly RepeatSuppressor _repeats;
+    private readonly TimeProvider _time;
+    private readonly AlertingLog _log;
+    private readonly ResiliencePipeline _retry;
+
+    public AlertingService(RouteTable routes, AlertRenderer renderer, ISmtpTransport transport, IIdempotencyStore sent, RepeatSuppressor repeats, TimeProvider time, IAlertingLogSink? log = null, int maxRetries = 4, TimeSpan? firstDelay = null)
+    {
+        _routes = routes;
+        _renderer = renderer;
+        _transport = transport;
+        _sent = sent;
+        _repeats = repeats;
+        _time = time;
+        _log = new AlertingLog(log);
+        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<SmtpDeliveryException>(exception => exception.IsTransient),
+                MaxRetryAttempts = maxRetries,
+                Delay = firstDelay ?? TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(5),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = arguments =>
+                {
+                    _log.Retrying(arguments.Context.Properties.GetValue(AlertIdKey, string.Empty), arguments.AttemptNumber + 1, arguments.RetryDelay, arguments.Outcome.Exception?.Message ?? "unknown");
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    private static readonly ResiliencePropertyKey<string> AlertIdKey = new("alertId");
+
+    public async Task<AlertResult> HandleAsync(ReadOnlyMemory<byte> payload, AlertInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var read = AlertRequestReader.Read(payload);
+        if (!read.IsValid)
+        {
+            return Reject(read.AlertId, read.Problems);
+        }
+
+        var request = read.Request!;
+        var route = _routes.Select(request);
+        if (route is null)
+        {
+            return Reject(request.AlertId, [new AlertProblem("$.route", AlertProblemCodes.NotAllowed, $"route '{request.Route}' is not defined here; known routes: {string.Join(", ", _routes.Names)}")]);
+        }
+
+        var (claim, previousMessageId) = await _sent.TryClaimAsync(request.AlertId, invocation.CancellationToken);
+        if (claim == IdempotencyClaim.AlreadySent)
+        {
+            _log.Duplicate(request.AlertId, previousMessageId);
+            return new AlertResult { Status = AlertResultStatus.Duplicate, AlertId = request.AlertId, MessageId = previousMessageId };
+        }
+
+        if (claim == IdempotencyClaim.InProgress)
+        {
+            throw new TransientAlertingException(AlertErrorTypes.TransientDeliveryFailure, $"send alert {request.AlertId}: another attempt is sending it now");
+        }
+
+        if (_repeats.ShouldSuppress(request))
+        {
+            await _sent.ReleaseAsync(request.AlertId, invocation.CancellationToken);
+            _log.Suppressed(request.AlertId, request.CorrelationKey);
+            return new AlertResult { Status = AlertResultStatus.Suppressed, AlertId = request.AlertId };
+        }
+
+        return await SendAsync(request, route, invocation);
+    }
+
+    private async Task<AlertResult> SendAsync(AlertRequest request, RouteDefinition route, AlertInvocation invocation)
+    {
+        var message = AlertMessageBuilder.Build(request, route, _renderer.Render(request), _time.GetUtcNow());
+        var recipients = AlertMessageBuilder.Recipients(route);
+        var budget = invocation.Deadline - ReportingMargin - _time.GetUtcNow();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);
+        deadline.CancelAfter(budget > TimeSpan.Zero ? budget : TimeSpan.Zero);
+        var context = ResilienceContextPool.Shared.Get(deadline.Token);
+        context.Properties.Set(AlertIdKey, request.AlertId);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var delivery = await _retry.ExecuteAsync(
+                static async (context, state) => await state.Transport.SendAsync(state.Message, state.Recipients, context.CancellationToken),
+                context,
+                (Transport: _transport, Message: message, Recipients: recipients));
+            await _sent.CompleteAsync(request.AlertId, message.MessageId!, CancellationToken.None);
+            _repeats.RecordSent(request);
+            _log.Sent(request.AlertId, message.MessageId!, route.Name, delivery.AcceptedRecipients, delivery.FailedRecipients.Count, Stopwatch.GetElapsedTime(started));
+            return new AlertResult
+            {
+                Status = AlertResultStatus.Sent,
+                AlertId = request.AlertId,
+                MessageId = message.MessageId,
+                AcceptedRecipients = delivery.AcceptedRecipients,
+                FailedRecipients = delivery.FailedRecipients,
+            };
+        }
+        catch (SmtpDeliveryException exception) when (!exception.IsTransient)
+        {
+            await _sent.ReleaseAsync(request.AlertId, CancellationToken.None);
+            return Reject(request.AlertId, [new AlertProblem("$", "smtpRejected", exception.Message)]);
+        }
+        catch (Exception exception) when (exception is SmtpDeliveryException or OperationCanceledException)
+        {
+            await _sent.ReleaseAsync(request.AlertId, CancellationToken.None);
+            var reason = exception is OperationCanceledException ? "the invocation's time ran out while retrying" : exception.Message;
+            _log.GaveUp(request.AlertId, reason);
+            throw new TransientAlertingException(AlertErrorTypes.TransientDeliveryFailure, $"send alert {request.AlertId}: {reason}", exception);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private AlertResult Reject(string alertId, IReadOnlyList<AlertProblem> problems)
+    {
+        _log.Rejected(alertId, problems.Count, problems[0].ToString());
+        return AlertResult.Rejected(alertId, problems);
+    }
+}

@@ -1,0 +1,69 @@
+using Scriban;
+using Scriban.Runtime;
+using ServiceNowAlert.Contracts;
+
+namespace ServiceNowAlert.Alerting.Rendering;
+
+/// <summary>
+/// Renders subject, text and HTML for one alert. Pure: the same request and templates give the same output. Each render
+/// gets a fresh <see cref="TemplateContext"/> (they are not thread-safe) with strict variables and safe-runtime limits.
+/// </summary>
+public sealed class AlertRenderer(AlertTemplates templates)
+{
+    public const int MaxSubjectCharacters = 200;
+    public const int MaxHtmlBytes = 100 * 1024;
+
+    private static readonly string[] ReplyOrForwardPrefixes = ["RE:", "FW:", "FWD:", "AW:", "WG:", "TR:", "SV:", "VS:"];
+
+    public RenderedAlert Render(AlertRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var textModel = AlertModelBuilder.Build(request, html: false);
+        var subject = Subject(Run(templates.Subject, textModel));
+        var text = TextLimits.WrapLongLines(Run(templates.Text, textModel).ReplaceLineEndings("\n").TrimEnd() + "\n");
+        if (text.Length > TextLimits.MaxBodyCharacters)
+        {
+            text = text[..(TextLimits.MaxBodyCharacters - 80)] + "\n\n[text truncated here: ServiceNow reads at most 524288 characters]\n";
+        }
+
+        var html = Run(templates.Html, AlertModelBuilder.Build(request, html: true));
+        return new RenderedAlert(subject, text, html);
+    }
+
+    /// <summary>One line, no reply or forward prefix (ServiceNow would treat the mail as a reply or forward), 200 characters.</summary>
+    internal static string Subject(string rendered)
+    {
+        var subject = string.Join(' ', TextLimits.OneLine(rendered).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (ReplyOrForwardPrefixes.Any(prefix => subject.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            subject = "[ALERT] " + subject;
+        }
+
+        return subject.Length <= MaxSubjectCharacters ? subject : subject[..(MaxSubjectCharacters - 1)].TrimEnd() + TextLimits.Ellipsis;
+    }
+
+    private static string Run(Template template, ScriptObject model)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = 1000,
+            RecursiveLimit = 20,
+            LimitToString = 64 * 1024,
+            ObjectRecursionLimit = 20,
+            RegexTimeOut = TimeSpan.FromMilliseconds(100),
+            EnableRelaxedMemberAccess = false,
+            NewLine = "\n",
+            TemplateLoader = null,
+        };
+        context.PushGlobal(model);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException exception)
+        {
+            throw new AlertingConfigurationException($"render template {template.SourceFilePath}: {exception.Message}", exception);
+        }
+    }
+}

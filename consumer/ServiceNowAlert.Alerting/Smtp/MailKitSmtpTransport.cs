@@ -1,0 +1,205 @@
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using ServiceNowAlert.Contracts;
+
+namespace ServiceNowAlert.Alerting.Smtp;
+
+/// <summary>
+/// Delivers through the relay with MailKit. The connection is kept across warm invocations (a new TLS handshake and
+/// login per alert would cost more than the send) and re-established when the relay has dropped it.
+/// </summary>
+public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
+{
+    private readonly SmtpSettings _settings;
+    private readonly Func<CancellationToken, Task<SmtpCredentials?>> _credentials;
+    private readonly X509Certificate2Collection _trusted;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private RecipientRecordingSmtpClient? _client;
+
+    public MailKitSmtpTransport(SmtpSettings settings, Func<CancellationToken, Task<SmtpCredentials?>> credentials)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _credentials = credentials;
+        _trusted = settings.CaFile is null ? [] : LoadCa(settings.CaFile);
+    }
+
+    /// <summary>How many connections were opened (tests and benchmarks check reuse with it).</summary>
+    public int ConnectionsOpened { get; private set; }
+
+    public async Task<SmtpDelivery> SendAsync(MimeMessage message, IReadOnlyList<MailboxAddress> recipients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(recipients);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var client = await ConnectedClientAsync(cancellationToken);
+            var accepted = 0;
+            var refused = new List<RecipientFailure>();
+            foreach (var batch in recipients.Chunk(_settings.MaxRecipientsPerTransaction))
+            {
+                client.ResetRefused();
+                await Step(ct => client.SendAsync(FormatOptions.Default, message, message.From.Mailboxes.First(), batch, ct), cancellationToken);
+                refused.AddRange(client.Refused);
+                accepted += batch.Length - client.Refused.Count;
+            }
+
+            return new SmtpDelivery(accepted, refused);
+        }
+        catch (Exception exception) when (exception is not SmtpDeliveryException and not OperationCanceledException)
+        {
+            throw Classify(exception);
+        }
+        catch (SmtpDeliveryException)
+        {
+            await DropAsync();
+            throw;
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await DropAsync();
+            throw new SmtpDeliveryException($"send message: a step took longer than {_settings.StepTimeout.TotalSeconds} s", isTransient: true, innerException: exception);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _gate.Dispose();
+    }
+
+    private static X509Certificate2Collection LoadCa(string file)
+    {
+        try
+        {
+            var collection = new X509Certificate2Collection();
+            collection.ImportFromPemFile(file);
+            return collection;
+        }
+        catch (Exception exception) when (exception is IOException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new AlertingConfigurationException($"load SMTP CA file {file}: {exception.Message}", exception);
+        }
+    }
+
+    private async Task<RecipientRecordingSmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true })
+        {
+            try
+            {
+                // A warm container may hold a connection the relay closed long ago; NOOP finds out cheaply.
+                await Step(ct => _client.NoOpAsync(ct), cancellationToken);
+                return _client;
+            }
+            catch (Exception exception) when (exception is IOException or SmtpProtocolException or SmtpCommandException or SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                await DropAsync();
+            }
+        }
+
+        _client?.Dispose();
+        var client = new RecipientRecordingSmtpClient
+        {
+            CheckCertificateRevocation = _settings.CheckCertificateRevocation,
+            Timeout = (int)_settings.StepTimeout.TotalMilliseconds,
+            ServerCertificateValidationCallback = ValidateCertificate,
+        };
+        _client = client;
+        var options = _settings.Tls switch
+        {
+            SmtpTlsMode.Implicit => SecureSocketOptions.SslOnConnect,
+            SmtpTlsMode.None => SecureSocketOptions.None,
+            _ => SecureSocketOptions.StartTls,
+        };
+        await Step(ct => client.ConnectAsync(_settings.Host, _settings.Port, options, ct), cancellationToken);
+        ConnectionsOpened++;
+        var credentials = await _credentials(cancellationToken);
+        if (credentials is not null)
+        {
+            await Step(ct => client.AuthenticateAsync(credentials.Username, credentials.Password, ct), cancellationToken);
+        }
+
+        return client;
+    }
+
+    private bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, System.Net.Security.SslPolicyErrors errors)
+    {
+        if (errors == System.Net.Security.SslPolicyErrors.None)
+        {
+            return true;
+        }
+
+        if (_trusted.Count == 0 || certificate is null || errors != System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors)
+        {
+            return false;
+        }
+
+        // Trust the configured CA for this relay, and nothing else: build the chain against it alone.
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(_trusted);
+        custom.ChainPolicy.RevocationMode = _settings.CheckCertificateRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck;
+        return custom.Build(new X509Certificate2(certificate));
+    }
+
+    private async Task Step(Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_settings.StepTimeout);
+        await step(timeout.Token);
+    }
+
+    private async Task DropAsync()
+    {
+        var client = _client;
+        _client = null;
+        if (client is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (client.IsConnected)
+            {
+                using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                await client.DisconnectAsync(quit: false, quick.Token);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or SmtpProtocolException)
+        {
+            // The connection is gone either way.
+        }
+
+        client.Dispose();
+    }
+
+    private SmtpDeliveryException Classify(Exception exception)
+    {
+        _ = DropAsync();
+        return exception switch
+        {
+            SmtpCommandException command when (int)command.StatusCode is >= 400 and < 500 =>
+                new SmtpDeliveryException($"send message: the relay answered {(int)command.StatusCode} {command.Message}", true, (int)command.StatusCode, command),
+            SmtpCommandException command =>
+                new SmtpDeliveryException($"send message: the relay refused it with {(int)command.StatusCode} {command.Message}", false, (int)command.StatusCode, command),
+            AuthenticationException authentication =>
+                new SmtpDeliveryException($"log in to the relay: {authentication.Message}", false, 535, authentication),
+            SslHandshakeException tls =>
+                new SmtpDeliveryException($"secure the connection: {tls.Message}", true, 0, tls),
+            NotSupportedException unsupported =>
+                new SmtpDeliveryException($"secure the connection: {unsupported.Message} (STARTTLS is required)", true, 0, unsupported),
+            _ => new SmtpDeliveryException($"send message: {exception.GetType().Name}: {exception.Message}", true, 0, exception),
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using ServiceNowAlert.Alerting.Routing;
+using ServiceNowAlert.Contracts;
+using ServiceNowAlert.Testing;
+
+namespace ServiceNowAlert.Alerting.Tests.TestHelpers;
+
+/// <summary>Sample requests and routes for the alerting tests.</summary>
+internal static class Alerts
+{
+    public static string SampleFolder => RepositoryPaths.Combine("samples", "requests", "valid");
+
+    public static TheoryData<string> SampleNames() => [.. Directory.GetFiles(SampleFolder, "*.json").Select(file => Path.GetFileNameWithoutExtension(file)).Order()];
+
+    public static byte[] SampleBytes(string name) => File.ReadAllBytes(Path.Combine(SampleFolder, name + ".json"));
+
+    public static AlertRequest Sample(string name) => AlertRequestReader.Read(SampleBytes(name)).Request!;
+
+    public static RouteTable Routes() => RouteTable.Parse(File.ReadAllText(RepositoryPaths.Combine("samples", "routes", "routes.json")), "samples/routes/routes.json");
+
+    public static AlertRequest Minimal(string alertId = "a-1", AlertStatus status = AlertStatus.Firing) => new()
+    {
+        AlertId = alertId,
+        CorrelationKey = "orders/prod/5xx",
+        Status = status,
+        Severity = AlertSeverity.Major,
+        Source = "orders-api",
+        Title = "Orders API 5xx above 5%",
+        OccurredAt = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero),
+    };
+}
