@@ -1,0 +1,57 @@
+using ServiceNowAlert.Alerting.Rendering;
+using ServiceNowAlert.Alerting.Tests.TestHelpers;
+
+namespace ServiceNowAlert.Alerting.Tests;
+
+public sealed class TemplateOverrideTests
+{
+    [Fact]
+    public void Load_OverrideThatDoesNotParse_FailsWithFileLineAndColumn()
+    {
+        var folder = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(Path.Combine(folder.FullName, "subject.sbn"), "line one\n{{ if title }} unclosed");
+
+        var exception = Assert.Throws<AlertingConfigurationException>(() => AlertTemplates.Load(folder.FullName));
+
+        Assert.Contains("subject.sbn(", exception.Message, StringComparison.Ordinal);
+        Assert.Matches(@"subject\.sbn\(\d+,\d+\)", exception.Message);
+    }
+
+    [Fact]
+    public void Render_OverrideTemplate_IsUsedAndOthersStayDefault()
+    {
+        var folder = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(Path.Combine(folder.FullName, "subject.sbn"), "Custom: {{ title }} / {{ servicenow_severity }}");
+
+        var rendered = new AlertRenderer(AlertTemplates.Load(folder.FullName)).Render(Alerts.Minimal());
+
+        Assert.Equal("Custom: Orders API 5xx above 5% / 2", rendered.Subject);
+        Assert.StartsWith("source:orders-api\n", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_OverrideWithAnUnknownVariable_FailsLoudlyInsteadOfPrintingNothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(Path.Combine(folder.FullName, "subject.sbn"), "{{ no_such_value }}");
+        var renderer = new AlertRenderer(AlertTemplates.Load(folder.FullName));
+
+        Assert.Throws<AlertingConfigurationException>(() => renderer.Render(Alerts.Minimal()));
+    }
+
+    [Fact]
+    public void Render_OverrideWithARunawayLoop_IsStoppedByTheLoopLimit()
+    {
+        var folder = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(Path.Combine(folder.FullName, "subject.sbn"), "{{ for i in 1..1000000 }}x{{ end }}");
+        var renderer = new AlertRenderer(AlertTemplates.Load(folder.FullName));
+
+        Assert.Throws<AlertingConfigurationException>(() => renderer.Render(Alerts.Minimal()));
+    }
+
+    [Fact]
+    public void Load_MissingDirectory_Fails()
+    {
+        Assert.Throws<AlertingConfigurationException>(() => AlertTemplates.Load("/no/such/folder"));
+    }
+}
