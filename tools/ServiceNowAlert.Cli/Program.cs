@@ -3,6 +3,8 @@ using ServiceNowAlert.Cli.Commands;
 
 var root = new RootCommand("snalert: preview, validate, emit and smoke-test ServiceNowAlert alerts.")
 {
+    SendCommand.Create(),
+    RenderCommand.Create(),
     ValidateCommand.Create(),
     SchemaCommand.Create(),
 };
