@@ -21,8 +21,9 @@ internal static class GenericEventNormaliser
         Flatten(detail, string.Empty, details, ref omitted);
         if (omitted > 0)
         {
+            // The note takes the last field's place, so that field is left out too.
             details.Remove(details.Keys.Last());
-            details["_omitted_fields"] = omitted.ToString(System.Globalization.CultureInfo.InvariantCulture) + " more fields not shown";
+            details["_omitted_fields"] = (omitted + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more fields not shown";
         }
 
         var title = Json.Str(detail, "title") ?? Json.Str(detail, "eventTypeCode") ?? Json.Str(detail, "stoppedReason") ?? detailType;
