@@ -1,0 +1,71 @@
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace ServiceNowAlert.AwsClients;
+
+/// <summary>
+/// STS AssumeRole on the cross-account role: 900-second sessions (role chaining caps at one hour), a RoleSessionName
+/// and SourceIdentity naming the invoker, optional ExternalId. Cached per container and refreshed five minutes before
+/// expiry; concurrent invocations share one refresh.
+/// </summary>
+public sealed class StsRoleAssumer(IAmazonSecurityTokenService sts, string roleArn, string sessionName, string? externalId, TimeProvider time) : IRoleAssumer, IDisposable
+{
+    public static readonly TimeSpan SessionLength = TimeSpan.FromSeconds(900);
+    public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private AWSCredentials? _credentials;
+    private DateTimeOffset _refreshAt;
+
+    /// <summary>How many times STS was called (tests check reuse).</summary>
+    public int Calls { get; private set; }
+
+    public async Task<AWSCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
+    {
+        if (_credentials is not null && time.GetUtcNow() < _refreshAt)
+        {
+            return _credentials;
+        }
+
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (_credentials is not null && time.GetUtcNow() < _refreshAt)
+            {
+                return _credentials;
+            }
+
+            Calls++;
+            var name = SessionName(sessionName);
+            var response = await sts.AssumeRoleAsync(
+                new AssumeRoleRequest
+                {
+                    RoleArn = roleArn,
+                    RoleSessionName = name,
+                    SourceIdentity = name,
+                    ExternalId = externalId,
+                    DurationSeconds = (int)SessionLength.TotalSeconds,
+                },
+                cancellationToken);
+            var issued = response.Credentials;
+            _credentials = new SessionAWSCredentials(issued.AccessKeyId, issued.SecretAccessKey, issued.SessionToken);
+            var expires = issued.Expiration is { } expiration ? new DateTimeOffset(DateTime.SpecifyKind(expiration, DateTimeKind.Utc)) : time.GetUtcNow() + SessionLength;
+            _refreshAt = expires - RefreshAhead;
+            return _credentials;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    public void Dispose() => _refresh.Dispose();
+
+    /// <summary>STS allows [\w+=,.@-]{2,64} in session names and source identities.</summary>
+    private static string SessionName(string name)
+    {
+        var safe = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '+' or '=' or ',' or '.' or '@' or '-' ? c : '-'));
+        return safe.Length < 2 ? "servicenowalert-invoker" : safe[..Math.Min(64, safe.Length)];
+    }
+}

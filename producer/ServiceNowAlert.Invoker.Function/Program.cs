@@ -1,0 +1,40 @@
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.SecurityToken;
+using ServiceNowAlert.AwsClients;
+using ServiceNowAlert.Hosting;
+using ServiceNowAlert.Invoker;
+using ServiceNowAlert.Invoker.Function;
+
+return await LambdaRuntime.RunAsync((init, _) =>
+{
+    var settings = InvokerSettings.FromEnvironment(init.Environment);
+    var http = new HttpClient { Timeout = TimeSpan.FromMinutes(15) };
+    IRoleAssumer? roles = null;
+    if (settings.RoleArn is not null)
+    {
+        var config = settings.StsEndpoint is null
+            ? new AmazonSecurityTokenServiceConfig { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region) }
+            : new AmazonSecurityTokenServiceConfig { ServiceURL = settings.StsEndpoint.ToString(), AuthenticationRegion = settings.Region };
+        roles = new StsRoleAssumer(new AmazonSecurityTokenServiceClient(config), settings.RoleArn, init.FunctionName, settings.ExternalId, init.TimeProvider);
+    }
+
+    var invoker = new LambdaInvokeClient(http, settings.Region, settings.LambdaEndpoint, init.TimeProvider);
+    var service = new InvokerService(settings, roles, OwnCredentials(settings), invoker, init.TimeProvider, message => init.Log.Info(message));
+    init.Log.Info("initialise invoker function: ready", LambdaLogExtensions.Field("target", settings.FunctionArn), LambdaLogExtensions.Field("assumesRole", settings.RoleArn is not null));
+    return Task.FromResult<ILambdaHandler>(new InvokerHandler(service));
+});
+
+// Without a role to assume (local runs against the emulator) the function signs with its own credentials; the
+// emulator does not check signatures, so a loopback endpoint also works with none configured.
+static Func<CancellationToken, Task<AWSCredentials>> OwnCredentials(InvokerSettings settings) => async _ =>
+{
+    try
+    {
+        return await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync();
+    }
+    catch (AmazonClientException) when (settings.LambdaEndpoint is { IsLoopback: true })
+    {
+        return new BasicAWSCredentials("local", "local");
+    }
+};
