@@ -31,7 +31,9 @@ public sealed class InvokerToInboxTests(LocalSystem stack) : IClassFixture<Local
     [Fact]
     public async Task SameTriggerTwice_SendsOneEmailAndTheSecondReceiptIsDuplicate()
     {
-        var trigger = await File.ReadAllBytesAsync(RepositoryPaths.Combine("samples", "events", "cloudwatch-alarm-single-metric.json"));
+        var alarm = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllBytesAsync(RepositoryPaths.Combine("samples", "events", "cloudwatch-alarm-single-metric.json")))!;
+        alarm["detail"]!["state"]!["timestamp"] = "2026-11-25T03:33:33.333+0000";
+        var trigger = Encoding.UTF8.GetBytes(alarm.ToJsonString());
 
         await stack.Emulator.InvokeAsync(LocalSystem.Invoker, trigger);
         var second = await stack.Emulator.InvokeAsync(LocalSystem.Invoker, trigger);
