@@ -16,8 +16,10 @@ variants=()
 for function in "${functions[@]}"; do
   case "$function" in
     empty) project=tools/ServiceNowAlert.EmptyFunction; spec="" ;;
-    alerting) project=consumer/ServiceNowAlert.Alerting.Function; spec=";benchmarks/payloads/alerting.json;SNALERT_OUTBOX_DIR=$(mktemp -d);SNALERT_ROUTES_FILE=samples/routes/routes.json" ;;
-    invoker) project=producer/ServiceNowAlert.Invoker.Function; spec=";benchmarks/payloads/invoker.json" ;;
+    # The alerting function writes to an outbox (no relay needed); the invoker gets a Logs control message, which it
+    # answers without calling anything, so its own cold start is measured and not the target's.
+    alerting) project=consumer/ServiceNowAlert.Alerting.Function; spec=";benchmarks/payloads/alerting.json;SNALERT_OUTBOX_DIR=$(mktemp -d);SNALERT_ROUTES_FILE=$PWD/samples/routes/routes.json;SNALERT_REPEAT_INTERVAL_SECONDS=0" ;;
+    invoker) project=producer/ServiceNowAlert.Invoker.Function; spec=";benchmarks/payloads/invoker.json;SNALERT_TARGET_FUNCTION_ARN=arn:aws:lambda:us-east-1:111111111111:function:servicenowalert-alerting:live" ;;
   esac
   dotnet build "$project" -c Release -nologo -v quiet >/dev/null
   variants+=("$function-aot=artifacts/publish/$function/bootstrap$spec" "$function-jit=$project/bin/Release/net10.0/bootstrap.dll$spec")
