@@ -1,0 +1,59 @@
+using System.IO.Compression;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using ServiceNowAlert.Alerting.Mail;
+using ServiceNowAlert.Alerting.Rendering;
+using ServiceNowAlert.Alerting.Routing;
+using ServiceNowAlert.Contracts;
+using ServiceNowAlert.Normalisers;
+
+namespace ServiceNowAlert.Alerting.Benchmarks;
+
+/// <summary>The pure steps of the alert path, from trigger to MIME message, for the single-metric alarm sample.</summary>
+[MemoryDiagnoser]
+public class AlertPathBenchmarks
+{
+    private static readonly NormaliserOptions Options = new() { Region = "eu-west-1" };
+    private byte[] _alarmEvent = [];
+    private byte[] _logBatch = [];
+    private AlertRequest _alert = null!;
+    private AlertRenderer _renderer = null!;
+    private RouteDefinition _route = null!;
+    private RenderedAlert _rendered = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _alarmEvent = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", "cloudwatch-alarm-single-metric.json"));
+        _logBatch = LogBatch(5000);
+        _alert = TriggerNormaliser.Normalise(_alarmEvent, Options).Alerts[0];
+        _renderer = new AlertRenderer(AlertTemplates.Load());
+        _route = RouteTable.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "routes.json")), "routes.json").Select(_alert)!;
+        _rendered = _renderer.Render(_alert);
+    }
+
+    [Benchmark(Description = "normalise single-metric alarm event")]
+    public NormaliseResult NormaliseAlarm() => TriggerNormaliser.Normalise(_alarmEvent, Options);
+
+    [Benchmark(Description = "normalise 5,000-event log batch")]
+    public NormaliseResult NormaliseLogBatch() => TriggerNormaliser.Normalise(_logBatch, Options);
+
+    [Benchmark(Description = "render subject + text + HTML")]
+    public RenderedAlert Render() => _renderer.Render(_alert);
+
+    [Benchmark(Description = "build MIME message")]
+    public MimeKit.MimeMessage BuildMessage() => AlertMessageBuilder.Build(_alert, _route, _rendered, DateTimeOffset.UnixEpoch);
+
+    private static byte[] LogBatch(int count)
+    {
+        var events = string.Join(",", Enumerable.Range(0, count).Select(i => $$"""{"id":"e{{i}}","timestamp":{{1_764_039_600_000L + i}},"message":"[ERROR] request {{i}} failed: upstream timed out after 10000 ms"}"""));
+        var json = $$"""{"messageType":"DATA_MESSAGE","owner":"111122223333","logGroup":"/aws/lambda/orders","logStream":"s","subscriptionFilters":["errors"],"logEvents":[{{events}}]}""";
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(json));
+        }
+
+        return Encoding.UTF8.GetBytes("{\"awslogs\":{\"data\":\"" + Convert.ToBase64String(output.ToArray()) + "\"}}");
+    }
+}

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using ServiceNowAlert.Alerting.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(AlertPathBenchmarks).Assembly).Run(args);
