@@ -1,5 +1,6 @@
 using ServiceNowAlert.Alerting.Smtp;
 using ServiceNowAlert.Alerting.Tests.TestHelpers;
+using ServiceNowAlert.Testing;
 using ServiceNowAlert.Contracts;
 
 namespace ServiceNowAlert.Alerting.Tests;

@@ -1,7 +1,7 @@
-namespace ServiceNowAlert.Alerting.Tests.TestHelpers;
+namespace ServiceNowAlert.Testing;
 
 /// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
 
