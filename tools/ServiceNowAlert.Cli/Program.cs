@@ -6,6 +6,8 @@ var root = new RootCommand("snalert: preview, validate, emit and smoke-test Serv
     SendCommand.Create(),
     RenderCommand.Create(),
     ValidateCommand.Create(),
+    EmitCommand.Create(),
+    InvokeCommand.Create(),
     SchemaCommand.Create(),
 };
 

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using Amazon.SecurityToken;
+using ServiceNowAlert.AwsClients;
+using ServiceNowAlert.Invoker;
+
+namespace ServiceNowAlert.Cli.Commands;
+
+/// <summary>`snalert invoke`: the invoker's path from a workstation (assume role, invoke, print the receipt).</summary>
+internal static class InvokeCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An AWS event or an alert request." };
+        var functionArn = new Option<string>("--function-arn") { Description = "The alerting function's alias ARN.", Required = true };
+        var roleArn = new Option<string?>("--role-arn") { Description = "The cross-account role to assume first." };
+        var externalId = new Option<string?>("--external-id") { Description = "sts:ExternalId for the role." };
+        var endpoint = new Option<string?>("--endpoint-url") { Description = "Lambda endpoint (the local emulator's, for example)." };
+        var command = new Command("invoke", """
+            Smoke-test a deployment: normalise the file as the invoker does, assume the role, invoke the alerting function and print its receipt.
+            Example: snalert invoke --function-arn arn:aws:lambda:eu-west-1:111111111111:function:servicenowalert-alerting:live --role-arn arn:aws:iam::111111111111:role/servicenowalert-cross-account-invoke samples/events/cloudwatch-alarm-single-metric.json
+            """)
+        {
+            file, functionArn, roleArn, externalId, endpoint,
+        };
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        {
+            var endpointUri = EndpointOption.Parse(parse.GetValue(endpoint));
+            var environment = new Dictionary<string, string> { [InvokerEnvironmentVariables.TargetFunctionArn] = parse.GetValue(functionArn)! };
+            if (parse.GetValue(roleArn) is { } role)
+            {
+                environment[InvokerEnvironmentVariables.TargetRoleArn] = role;
+            }
+
+            InvokerSettings settings;
+            try
+            {
+                settings = InvokerSettings.FromEnvironment(environment);
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw new CliException(exception.Message.Replace(InvokerEnvironmentVariables.TargetFunctionArn, "--function-arn", StringComparison.Ordinal).Replace(InvokerEnvironmentVariables.TargetRoleArn, "--role-arn", StringComparison.Ordinal));
+            }
+
+            var input = parse.GetValue(file)!;
+            if (!input.Exists)
+            {
+                throw new CliException($"read {input}: no such file");
+            }
+
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            var credentials = AwsCredentialsForCli.For(endpointUri);
+            IRoleAssumer? roles = settings.RoleArn is null
+                ? null
+                : new StsRoleAssumer(new AmazonSecurityTokenServiceClient(Amazon.RegionEndpoint.GetBySystemName(settings.Region)), settings.RoleArn, "snalert-cli", parse.GetValue(externalId), TimeProvider.System);
+            var service = new InvokerService(settings, roles, credentials, new LambdaInvokeClient(http, settings.Region, endpointUri, TimeProvider.System), TimeProvider.System, message => Console.Error.WriteLine(message));
+            try
+            {
+                var response = await service.HandleAsync(File.ReadAllBytes(input.FullName), TimeProvider.System.GetUtcNow().AddMinutes(5), cancellation);
+                Console.WriteLine(JsonSerializer.Serialize(response, CliJsonContext.Readable.InvokerResponse));
+                return 0;
+            }
+            catch (InvokerException exception)
+            {
+                throw new CliException($"{exception.ErrorType}: {exception.Message}");
+            }
+        }));
+        return command;
+    }
+}
