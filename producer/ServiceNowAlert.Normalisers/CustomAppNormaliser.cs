@@ -40,6 +40,7 @@ internal static class CustomAppNormaliser
 
         var eventId = Json.Str(envelope, "id");
         Default("schemaVersion", AlertSchemaVersion.Current);
+        Default("status", "firing");
         Default("source", Json.Str(envelope, "source"));
         Default("account", Json.Str(envelope, "account"));
         Default("region", Json.Str(envelope, "region"));

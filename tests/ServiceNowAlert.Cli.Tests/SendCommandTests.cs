@@ -107,4 +107,14 @@ public sealed class SendCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(expected, run.StandardOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Send_Verbose_AddsTheStackTraceToTheError()
+    {
+        var run = await CliRun.StartAsync(["send", "--verbose", RepositoryPaths.Combine("samples", "events", "cloudwatch-alarm-single-metric.json"), "--smtp", "not-a-port"], _work);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("snalert: --smtp not-a-port: expected host:port", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("   at ", run.StandardError, StringComparison.Ordinal);
+    }
 }

@@ -118,6 +118,17 @@ public sealed class OtherTriggerTests
     }
 
     [Fact]
+    public void CustomAppEventWithOnlyTitleAndSeverity_FiresWithEverythingElseFromTheEnvelope()
+    {
+        var custom = JsonNode.Parse("""{"version":"0","id":"9","detail-type":"ServiceNow Alert","source":"com.example.test","account":"222222222222","time":"2026-11-25T03:00:00Z","region":"eu-west-1","resources":[],"detail":{"title":"ServiceNowAlert deployment test","severity":"warning","description":"Sent by hand after deploying"}}""")!;
+
+        var alert = Assert.Single(TriggerNormaliser.Normalise(Events.Bytes(custom), Options).Alerts);
+
+        Assert.Equal((AlertStatus.Firing, AlertSeverity.Warning, "com.example.test"), (alert.Status, alert.Severity, alert.Source));
+        Assert.Equal(alert.AlertId, alert.CorrelationKey);
+    }
+
+    [Fact]
     public void CustomAppEventThatBreaksTheContract_IsRefusedWithItsProblems()
     {
         var custom = JsonNode.Parse("""{"version":"0","id":"1","detail-type":"ServiceNow Alert","source":"a","time":"2026-11-25T03:00:00Z","detail":{"status":"firing","severity":"loud","title":"x\ny"}}""")!;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ServiceNowAlert.Cli;
 using ServiceNowAlert.Cli.Commands;
 
 var root = new RootCommand("snalert: preview, validate, emit and smoke-test ServiceNowAlert alerts.")

@@ -24,7 +24,8 @@ internal static class EmitCommand
         {
             file, bus, source, endpoint, region,
         };
-        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        command.Options.Add(CliOptions.Verbose);
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(parse, async () =>
         {
             var endpointUri = EndpointOption.Parse(parse.GetValue(endpoint));
             var alerts = Read(parse.GetValue(file)!);

@@ -23,7 +23,8 @@ internal static class InvokeCommand
         {
             file, functionArn, roleArn, externalId, endpoint,
         };
-        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        command.Options.Add(CliOptions.Verbose);
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(parse, async () =>
         {
             var endpointUri = EndpointOption.Parse(parse.GetValue(endpoint));
             var environment = new Dictionary<string, string> { [InvokerEnvironmentVariables.TargetFunctionArn] = parse.GetValue(functionArn)! };

@@ -22,7 +22,8 @@ internal static class RenderCommand
         {
             file, part, output, routes, templates,
         };
-        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        command.Options.Add(CliOptions.Verbose);
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(parse, async () =>
         {
             var renderer = LocalChain.Renderer(parse.GetValue(templates));
             var table = LocalChain.Routes(parse.GetValue(routes));

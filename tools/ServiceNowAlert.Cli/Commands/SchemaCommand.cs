@@ -17,6 +17,7 @@ internal static class SchemaCommand
         {
             version, result,
         };
+        command.Options.Add(CliOptions.Verbose);
         command.SetAction(parse =>
         {
             var schema = AlertSchemas.ForVersion(parse.GetValue(version), parse.GetValue(result));

@@ -29,7 +29,8 @@ internal static class SendCommand
         {
             file, outbox, smtp, tls, user, passwordEnv, caFile, routes, templates,
         };
-        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        command.Options.Add(CliOptions.Verbose);
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(parse, async () =>
         {
             var normalised = LocalChain.Normalise(parse.GetValue(file)!);
             foreach (var note in normalised.Notes)

@@ -24,6 +24,7 @@ internal static class ValidateCommand
         {
             files, json, print,
         };
+        command.Options.Add(CliOptions.Verbose);
         command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json), parse.GetValue(print)));
         return command;
     }
