@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ServiceNowAlert.Cli;
 using ServiceNowAlert.Cli.Commands;
 
 var root = new RootCommand("snalert: preview, validate, emit and smoke-test ServiceNowAlert alerts.")
@@ -10,6 +9,7 @@ var root = new RootCommand("snalert: preview, validate, emit and smoke-test Serv
     EmitCommand.Create(),
     InvokeCommand.Create(),
     SchemaCommand.Create(),
+    LocalCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

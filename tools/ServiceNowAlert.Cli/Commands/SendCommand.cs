@@ -42,8 +42,10 @@ internal static class SendCommand
             var service = LocalChain.Service(LocalChain.Routes(parse.GetValue(routes)), LocalChain.Renderer(parse.GetValue(templates)), transport);
             var renderer = LocalChain.Renderer(parse.GetValue(templates));
             var failed = false;
+            var progress = new BatchProgress(normalised.Alerts.Count);
             foreach (var alert in normalised.Alerts)
             {
+                progress.Next();
                 AlertResult result;
                 try
                 {
@@ -57,6 +59,7 @@ internal static class SendCommand
                 failed |= result.Status == AlertResultStatus.Rejected;
                 var where = transport is FileOutboxTransport files ? Path.Combine(files.Directory, SafeName(alert.AlertId) + ".eml") : parse.GetValue(smtp);
                 var detail = result.Status == AlertResultStatus.Rejected ? string.Join("; ", result.Problems.Select(problem => problem.ToString())) : where;
+                progress.Clear();
                 Console.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {alert.Severity.ToString().ToLowerInvariant(),-8} {renderer.Render(alert).Subject}  {detail}");
             }
 
