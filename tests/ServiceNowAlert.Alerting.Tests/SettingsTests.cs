@@ -18,6 +18,53 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void FromEnvironment_IdempotencyTable_IsReadWithItsRetention()
+    {
+        var settings = AlertingSettings.FromEnvironment(new Dictionary<string, string>
+        {
+            ["SNALERT_SMTP_HOST"] = "relay.internal",
+            ["SNALERT_ROUTES"] = Routes,
+            ["SNALERT_IDEMPOTENCY_TABLE"] = "servicenowalert-alerting-idempotency",
+            ["SNALERT_IDEMPOTENCY_RETENTION_HOURS"] = "72",
+        });
+
+        Assert.Equal(("servicenowalert-alerting-idempotency", TimeSpan.FromHours(72)), (settings.IdempotencyTable, settings.IdempotencyRetention));
+        Assert.IsType<ServiceNowAlert.Alerting.Idempotency.DynamoDbIdempotencyStore>(AlertingServiceFactory.CreateIdempotencyStore(
+            settings,
+            TimeProvider.System,
+            () => new Amazon.DynamoDBv2.AmazonDynamoDBClient(new Amazon.Runtime.BasicAWSCredentials("AKID", "SECRET"), Amazon.RegionEndpoint.EUWest1)));
+    }
+
+    [Fact]
+    public void CreateIdempotencyStore_WhenTheSdkCannotBuildAClient_FailsStartUpNamingTheVariable()
+    {
+        var settings = AlertingSettings.FromEnvironment(new Dictionary<string, string> { ["SNALERT_SMTP_HOST"] = "relay.internal", ["SNALERT_ROUTES"] = Routes, ["SNALERT_IDEMPOTENCY_TABLE"] = "t" });
+
+        var exception = Assert.Throws<AlertingConfigurationException>(() => AlertingServiceFactory.CreateIdempotencyStore(
+            settings,
+            TimeProvider.System,
+            () => throw new Amazon.Runtime.AmazonClientException("No RegionEndpoint or ServiceURL configured")));
+
+        Assert.Contains("SNALERT_IDEMPOTENCY_TABLE needs an AWS client: No RegionEndpoint", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("9000")]
+    [InlineData("two days")]
+    public void FromEnvironment_IdempotencyRetentionOutOfRange_FailsStartUpNamingTheVariable(string value)
+    {
+        var exception = Assert.Throws<AlertingConfigurationException>(() => AlertingSettings.FromEnvironment(new Dictionary<string, string>
+        {
+            ["SNALERT_SMTP_HOST"] = "relay.internal",
+            ["SNALERT_ROUTES"] = Routes,
+            ["SNALERT_IDEMPOTENCY_RETENTION_HOURS"] = value,
+        }));
+
+        Assert.Contains("SNALERT_IDEMPOTENCY_RETENTION_HOURS", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromEnvironment_ManyProblems_AreAllReportedAtOnce()
     {
         var exception = Assert.Throws<AlertingConfigurationException>(() => AlertingSettings.FromEnvironment(new Dictionary<string, string>

@@ -100,6 +100,7 @@ public sealed class IamPolicyTests
         Assert.DoesNotContain("*", kms.Resources);
         var table = Assert.Single(statements, s => s.Actions.Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)));
         Assert.Equal("""{"Fn::GetAtt":["IdempotencyTable","Arn"]}""", Assert.Single(table.Resources));
+        Assert.Equal(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"], table.Actions);
     }
 
     [Fact]

@@ -41,6 +41,18 @@ public sealed class SecurityGroupTests
         Assert.All(egress, r => Assert.Equal("tcp", r["IpProtocol"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public void IdempotencyTable_IsReachedOnlyThroughTheGatewayEndpointPrefixListOnHttps()
+    {
+        var template = CloudFormationTemplate.Load("callee.yaml");
+        var egress = template.Properties("DynamoDbGatewayEgress");
+
+        Assert.Equal("TableThroughGatewayEndpoint", template.ResourcesSection["DynamoDbGatewayEgress"]!["Condition"]!.GetValue<string>());
+        Assert.True(Intrinsics.IsRefTo(egress["DestinationPrefixListId"], "DynamoDbPrefixListId"));
+        Assert.Equal((443L, 443L, "tcp"), (egress["FromPort"]!.GetValue<long>(), egress["ToPort"]!.GetValue<long>(), egress["IpProtocol"]!.GetValue<string>()));
+        Assert.Null(egress["CidrIp"]);
+    }
+
     [Theory]
     [InlineData("10.20.30.40/32", true)]
     [InlineData("10.20.0.0/16", true)]

@@ -45,8 +45,15 @@ public static class AlertingEnvironmentVariables
     /// <summary>How many alertIds the in-memory duplicate window keeps; 10000 when unset.</summary>
     public const string DedupWindow = "SNALERT_DEDUP_WINDOW";
 
-    /// <summary>A DynamoDB table for idempotency across instances (optional).</summary>
+    /// <summary>
+    /// A DynamoDB table (partition key <c>id</c>, TTL attribute <c>expiresAt</c>) that makes idempotency hold across
+    /// instances; without it each instance remembers its own recent alertIds. The endpoint can be overridden with the
+    /// SDK's own <c>AWS_ENDPOINT_URL_DYNAMODB</c>.
+    /// </summary>
     public const string IdempotencyTable = "SNALERT_IDEMPOTENCY_TABLE";
+
+    /// <summary>Hours a sent alertId is remembered in the idempotency table; 48 when unset (longer than any AWS redelivery).</summary>
+    public const string IdempotencyRetentionHours = "SNALERT_IDEMPOTENCY_RETENTION_HOURS";
 
     /// <summary>Write messages as .eml/.html files here instead of sending them (local runs and the CLI).</summary>
     public const string OutboxDir = "SNALERT_OUTBOX_DIR";

@@ -26,6 +26,8 @@ public sealed record AlertingSettings
 
     public string? IdempotencyTable { get; init; }
 
+    public TimeSpan IdempotencyRetention { get; init; } = TimeSpan.FromHours(48);
+
     public string? OutboxDirectory { get; init; }
 
     public static AlertingSettings FromEnvironment(IReadOnlyDictionary<string, string> environment)
@@ -73,6 +75,7 @@ public sealed record AlertingSettings
         var port = Number(Env.SmtpPort, 2525, 1, 65535);
         var repeat = Number(Env.RepeatIntervalSeconds, 3600, 0, 7 * 24 * 3600);
         var window = Number(Env.DedupWindow, 10_000, 1, 10_000_000);
+        var retention = Number(Env.IdempotencyRetentionHours, 48, 1, 24 * 365);
         var ttl = Number(Env.SmtpCredentialsTtlSeconds, 300, 0, 86_400);
         var username = Get(Env.SmtpUsername);
         var password = Get(Env.SmtpPassword);
@@ -104,6 +107,7 @@ public sealed record AlertingSettings
             RepeatInterval = TimeSpan.FromSeconds(repeat),
             DedupWindow = window,
             IdempotencyTable = Get(Env.IdempotencyTable),
+            IdempotencyRetention = TimeSpan.FromHours(retention),
             OutboxDirectory = outbox,
         };
     }

@@ -10,7 +10,7 @@ public sealed class InMemoryIdempotencyStore(int capacity = 10_000) : IIdempoten
     private readonly Queue<string> _order = new();
     private readonly Lock _gate = new();
 
-    public Task<(IdempotencyClaim Claim, string? MessageId)> TryClaimAsync(string alertId, CancellationToken cancellationToken)
+    public Task<(IdempotencyClaim Claim, string? MessageId)> TryClaimAsync(string alertId, DateTimeOffset claimExpires, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

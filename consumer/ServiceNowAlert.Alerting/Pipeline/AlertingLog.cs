@@ -26,6 +26,9 @@ internal sealed class AlertingLog(IAlertingLogSink? sink)
     public void GaveUp(string alertId, string reason) =>
         Write("ERROR", "send alert: failed for now; the invocation fails so the event is kept", ("alertId", alertId), ("reason", reason));
 
+    public void StoreUnavailable(string alertId, string consequence, string reason) =>
+        Write("WARN", "idempotency store unavailable: " + consequence, ("alertId", alertId), ("reason", reason));
+
     private void Write(string level, string message, params (string Name, string? Value)[] fields) =>
         sink?.Write(level, message, [.. fields.Select(field => new KeyValuePair<string, string?>(field.Name, field.Value))]);
 }

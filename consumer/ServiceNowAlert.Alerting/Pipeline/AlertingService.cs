@@ -20,6 +20,9 @@ public sealed class AlertingService
     /// <summary>Left of the deadline for reporting back; retries stop this much before it.</summary>
     public static readonly TimeSpan ReportingMargin = TimeSpan.FromSeconds(1);
 
+    /// <summary>The most one idempotency-store call may take; the store is an optimisation, the alert is not.</summary>
+    public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(2);
+
     private readonly RouteTable _routes;
     private readonly AlertRenderer _renderer;
     private readonly ISmtpTransport _transport;
@@ -74,7 +77,7 @@ public sealed class AlertingService
             return Reject(request.AlertId, [new AlertProblem("$.route", AlertProblemCodes.NotAllowed, $"route '{request.Route}' is not defined here; known routes: {string.Join(", ", _routes.Names)}")]);
         }
 
-        var (claim, previousMessageId) = await _sent.TryClaimAsync(request.AlertId, invocation.CancellationToken);
+        var (claim, previousMessageId) = await ClaimAsync(request.AlertId, invocation);
         if (claim == IdempotencyClaim.AlreadySent)
         {
             _log.Duplicate(request.AlertId, previousMessageId);
@@ -88,7 +91,7 @@ public sealed class AlertingService
 
         if (_repeats.ShouldSuppress(request))
         {
-            await _sent.ReleaseAsync(request.AlertId, invocation.CancellationToken);
+            await ReleaseAsync(request.AlertId);
             _log.Suppressed(request.AlertId, request.CorrelationKey);
             return new AlertResult { Status = AlertResultStatus.Suppressed, AlertId = request.AlertId };
         }
@@ -112,7 +115,7 @@ public sealed class AlertingService
                 static async (context, state) => await state.Transport.SendAsync(state.Message, state.Recipients, context.CancellationToken),
                 context,
                 (Transport: _transport, Message: message, Recipients: recipients));
-            await _sent.CompleteAsync(request.AlertId, message.MessageId!, CancellationToken.None);
+            await RecordSentAsync(request.AlertId, message.MessageId!);
             _repeats.RecordSent(request);
             _log.Sent(request.AlertId, message.MessageId!, route.Name, delivery.AcceptedRecipients, delivery.FailedRecipients.Count, Stopwatch.GetElapsedTime(started));
             return new AlertResult
@@ -126,12 +129,12 @@ public sealed class AlertingService
         }
         catch (SmtpDeliveryException exception) when (!exception.IsTransient)
         {
-            await _sent.ReleaseAsync(request.AlertId, CancellationToken.None);
+            await ReleaseAsync(request.AlertId);
             return Reject(request.AlertId, [new AlertProblem("$", "smtpRejected", exception.Message)]);
         }
         catch (Exception exception) when (exception is SmtpDeliveryException or OperationCanceledException)
         {
-            await _sent.ReleaseAsync(request.AlertId, CancellationToken.None);
+            await ReleaseAsync(request.AlertId);
             var reason = exception is OperationCanceledException ? "the invocation's time ran out while retrying" : exception.Message;
             _log.GaveUp(request.AlertId, reason);
             throw new TransientAlertingException(AlertErrorTypes.TransientDeliveryFailure, $"send alert {request.AlertId}: {reason}", exception);
@@ -139,6 +142,51 @@ public sealed class AlertingService
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    // A store that cannot answer must not cost an alert: the alert goes out without a claim (a redelivery might then
+    // send it twice, and its deterministic Message-ID lets mail clients and ServiceNow fold the two together).
+    private async Task<(IdempotencyClaim Claim, string? MessageId)> ClaimAsync(string alertId, AlertInvocation invocation)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);
+        bounded.CancelAfter(StoreTimeout);
+        try
+        {
+            return await _sent.TryClaimAsync(alertId, invocation.Deadline, bounded.Token);
+        }
+        catch (IdempotencyStoreException exception)
+        {
+            _log.StoreUnavailable(alertId, "send without a claim", exception.Message);
+            return (IdempotencyClaim.Claimed, null);
+        }
+    }
+
+    private async Task RecordSentAsync(string alertId, string messageId)
+    {
+        using var bounded = new CancellationTokenSource(StoreTimeout);
+        try
+        {
+            await _sent.CompleteAsync(alertId, messageId, bounded.Token);
+        }
+        catch (IdempotencyStoreException exception)
+        {
+            // Sent is sent: the receipt says so. Only a redelivery after the claim lapses could repeat it.
+            _log.StoreUnavailable(alertId, "sent but not recorded", exception.Message);
+        }
+    }
+
+    private async Task ReleaseAsync(string alertId)
+    {
+        using var bounded = new CancellationTokenSource(StoreTimeout);
+        try
+        {
+            await _sent.ReleaseAsync(alertId, bounded.Token);
+        }
+        catch (IdempotencyStoreException exception)
+        {
+            // The claim lapses at the attempt's deadline anyway; a retry after that can claim it.
+            _log.StoreUnavailable(alertId, "claim not released", exception.Message);
         }
     }
 
