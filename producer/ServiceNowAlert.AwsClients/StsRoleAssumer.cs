@@ -38,17 +38,12 @@ public sealed class StsRoleAssumer(IAmazonSecurityTokenService sts, string roleA
 
             Calls++;
             var name = SessionName(sessionName);
-            var response = await sts.AssumeRoleAsync(
-                new AssumeRoleRequest
-                {
-                    RoleArn = roleArn,
-                    RoleSessionName = name,
-                    SourceIdentity = name,
-                    ExternalId = externalId,
-                    DurationSeconds = (int)SessionLength.TotalSeconds,
-                },
-                cancellationToken);
-            var issued = response.Credentials;
+            var issued = (await AssumeAsync(name, cancellationToken)).Credentials;
+            if (issued is null || string.IsNullOrEmpty(issued.AccessKeyId) || string.IsNullOrEmpty(issued.SecretAccessKey) || string.IsNullOrEmpty(issued.SessionToken))
+            {
+                throw new RoleAssumptionException($"assume role {roleArn}: the answer held no credentials", isRetryable: true);
+            }
+
             _credentials = new SessionAWSCredentials(issued.AccessKeyId, issued.SecretAccessKey, issued.SessionToken);
             var expires = issued.Expiration is { } expiration ? new DateTimeOffset(DateTime.SpecifyKind(expiration, DateTimeKind.Utc)) : time.GetUtcNow() + SessionLength;
             _refreshAt = expires - RefreshAhead;
@@ -61,6 +56,34 @@ public sealed class StsRoleAssumer(IAmazonSecurityTokenService sts, string roleA
     }
 
     public void Dispose() => _refresh.Dispose();
+
+    private async Task<AssumeRoleResponse> AssumeAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sts.AssumeRoleAsync(
+                new AssumeRoleRequest
+                {
+                    RoleArn = roleArn,
+                    RoleSessionName = name,
+                    SourceIdentity = name,
+                    ExternalId = externalId,
+                    DurationSeconds = (int)SessionLength.TotalSeconds,
+                },
+                cancellationToken);
+        }
+        catch (AmazonServiceException exception) when (exception is not AmazonUnmarshallingException)
+        {
+            var throttled = exception.ErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded";
+            var retryable = throttled || (int)exception.StatusCode >= 500;
+            throw new RoleAssumptionException($"assume role {roleArn}: {exception.ErrorCode ?? exception.StatusCode.ToString()} {exception.Message}", retryable, exception);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not RoleAssumptionException)
+        {
+            // Timeouts, dropped connections and answers the SDK cannot read (a proxy's HTML page, a cut-off body).
+            throw new RoleAssumptionException($"assume role {roleArn}: {exception.GetType().Name}: {exception.Message}", isRetryable: true, exception);
+        }
+    }
 
     /// <summary>STS allows [\w+=,.@-]{2,64} in session names and source identities.</summary>
     private static string SessionName(string name)

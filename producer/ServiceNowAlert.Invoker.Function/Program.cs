@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using Amazon.SecurityToken;
 using ServiceNowAlert.AwsClients;
 using ServiceNowAlert.Hosting;
 using ServiceNowAlert.Invoker;
@@ -13,10 +12,7 @@ return await LambdaRuntime.RunAsync((init, _) =>
     IRoleAssumer? roles = null;
     if (settings.RoleArn is not null)
     {
-        var config = settings.StsEndpoint is null
-            ? new AmazonSecurityTokenServiceConfig { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region) }
-            : new AmazonSecurityTokenServiceConfig { ServiceURL = settings.StsEndpoint.ToString(), AuthenticationRegion = settings.Region };
-        roles = new StsRoleAssumer(new AmazonSecurityTokenServiceClient(config), settings.RoleArn, init.FunctionName, settings.ExternalId, init.TimeProvider);
+        roles = new StsRoleAssumer(StsClientFactory.Create(settings), settings.RoleArn, init.FunctionName, settings.ExternalId, init.TimeProvider);
     }
 
     var invoker = new LambdaInvokeClient(http, settings.Region, settings.LambdaEndpoint, init.TimeProvider);

@@ -60,10 +60,15 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
         for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
         {
             TimeSpan? retryAfter = null;
+
+            // An attempt may not outlive the invoker's own deadline: a hanging STS or Lambda endpoint ends as a
+            // reported failure (the event is kept) rather than as this invocation timing out without a word.
+            using var attemptBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attemptBudget.CancelAfter(Max(deadline - ReportingMargin - time.GetUtcNow(), TimeSpan.Zero));
             try
             {
-                var credentials = roles is null ? await ownCredentials(cancellationToken) : await roles.GetCredentialsAsync(cancellationToken);
-                var response = await invoker.InvokeAsync(settings.FunctionArn, payload, credentials, cancellationToken);
+                var credentials = roles is null ? await ownCredentials(attemptBudget.Token) : await roles.GetCredentialsAsync(attemptBudget.Token);
+                var response = await invoker.InvokeAsync(settings.FunctionArn, payload, credentials, attemptBudget.Token);
                 var (result, retryable, reason) = Classify(response);
                 if (result is not null)
                 {
@@ -77,14 +82,19 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
                     return (null, failure);
                 }
             }
+            catch (OperationCanceledException) when (attemptBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                failure = $"invoke {settings.FunctionArn}: no answer before the invoker's deadline";
+                break;
+            }
             catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 failure = $"invoke {settings.FunctionArn}: {exception.GetType().Name}: {exception.Message}";
             }
-            catch (AmazonServiceException exception)
+            catch (RoleAssumptionException exception)
             {
-                failure = $"assume role {settings.RoleArn}: {exception.ErrorCode} {exception.Message}";
-                if ((int)exception.StatusCode is >= 400 and < 500 && exception.ErrorCode is not "Throttling" and not "ThrottlingException")
+                failure = exception.Message;
+                if (!exception.IsRetryable)
                 {
                     return (null, failure);
                 }
@@ -102,6 +112,8 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
 
         return (null, failure);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan Backoff(int attempt)
     {

@@ -54,6 +54,34 @@ public sealed class InvokerServiceTests
     }
 
     [Fact]
+    public async Task LambdaHangingPastTheDeadline_EndsAsAReportedFailureBeforeTheDeadline()
+    {
+        await using var lambda = new LoopbackHttpServer(_ => CannedResponse.Json(Fakes.Receipt("inv-1")) with { Delay = TimeSpan.FromSeconds(30) });
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(3);
+
+        var exception = await Assert.ThrowsAsync<InvokerException>(() => Service(lambda).HandleAsync(Trigger, deadline, default));
+
+        Assert.Equal(InvokerException.DeliveryFailed, exception.ErrorType);
+        Assert.Contains("no answer before the invoker's deadline", exception.Message, StringComparison.Ordinal);
+        Assert.True(TimeProvider.System.GetUtcNow() < deadline);
+        Assert.Single(lambda.Requests);
+    }
+
+    [Theory]
+    [InlineData("Runtime.ExitError", 4)]
+    [InlineData("Runtime.Unknown", 4)]
+    [InlineData("AlertingConfigurationException", 1)]
+    public async Task AlertingCrashDuringInit_IsRetriedOnlyWhenTheCrashIsNotItsConfiguration(string errorType, int expectedCalls)
+    {
+        await using var lambda = new LoopbackHttpServer(_ => CannedResponse.Json($$"""{"errorType":"{{errorType}}","errorMessage":"RequestId: 1 Error: Runtime exited with error: exit status 1"}""") with { Headers = new Dictionary<string, string> { ["X-Amz-Function-Error"] = "Unhandled" } });
+
+        var exception = await Assert.ThrowsAsync<InvokerException>(() => Service(lambda).HandleAsync(Trigger, Deadline(), default));
+
+        Assert.Contains(errorType, exception.Message, StringComparison.Ordinal);
+        Assert.Equal(expectedCalls, lambda.Requests.Count);
+    }
+
+    [Fact]
     public async Task RejectedReceipt_IsADeliveredAnswerNotAFailure()
     {
         await using var lambda = new LoopbackHttpServer(_ => CannedResponse.Json(Encoding.UTF8.GetString(AlertJson.Serialize(AlertResult.Rejected("inv-1", [new AlertProblem("$.route", "notAllowed", "unknown route")])))));
