@@ -35,6 +35,16 @@ public class AlertPathBenchmarks
     [Benchmark(Description = "normalise single-metric alarm event")]
     public NormaliseResult NormaliseAlarm() => TriggerNormaliser.Normalise(_alarmEvent, Options);
 
+    [Benchmark(Description = "contract check of the alarm's alert (serialise + read)")]
+    public IReadOnlyList<AlertProblem> ValidateAlarmAlert() => AlertValidator.Validate(_alert);
+
+    [Benchmark(Description = "parse the alarm event (JsonDocument)")]
+    public int ParseAlarmEvent()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(_alarmEvent);
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? 1 : 0;
+    }
+
     [Benchmark(Description = "normalise 5,000-event log batch")]
     public NormaliseResult NormaliseLogBatch() => TriggerNormaliser.Normalise(_logBatch, Options);
 

@@ -19,6 +19,10 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
     private readonly X509Certificate2Collection _trusted;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private RecipientRecordingSmtpClient? _client;
+    private long _lastUsed;
+
+    /// <summary>A connection idle longer than this is checked with NOOP before use; a busy one is used as it is.</summary>
+    public static readonly TimeSpan IdleBeforeCheck = TimeSpan.FromSeconds(5);
 
     public MailKitSmtpTransport(SmtpSettings settings, Func<CancellationToken, Task<SmtpCredentials?>> credentials)
     {
@@ -49,10 +53,12 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
                 accepted += batch.Length - client.Refused.Count;
             }
 
+            _lastUsed = Environment.TickCount64;
             return new SmtpDelivery(accepted, refused);
         }
         catch (Exception exception) when (exception is not SmtpDeliveryException and not OperationCanceledException)
         {
+            await DropAsync();
             throw Classify(exception);
         }
         catch (SmtpDeliveryException)
@@ -93,6 +99,11 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
 
     private async Task<RecipientRecordingSmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
     {
+        if (_client is { IsConnected: true } && Environment.TickCount64 - _lastUsed < IdleBeforeCheck.TotalMilliseconds)
+        {
+            return _client;
+        }
+
         if (_client is { IsConnected: true })
         {
             try
@@ -121,7 +132,7 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
             SmtpTlsMode.None => SecureSocketOptions.None,
             _ => SecureSocketOptions.StartTls,
         };
-        await Step(ct => client.ConnectAsync(_settings.Host, _settings.Port, options, ct), cancellationToken);
+        await Step(async ct => await client.ConnectAsync(await OpenSocketAsync(ct), _settings.Host, _settings.Port, options, ct), cancellationToken);
         ConnectionsOpened++;
         var credentials = await _credentials(cancellationToken);
         if (credentials is not null)
@@ -130,6 +141,23 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
         }
 
         return client;
+    }
+
+    // Nagle's algorithm would hold the last small segment of each message (the ".\r\n" after the body) until the relay
+    // ACKs the previous one, and relays delay ACKs by up to 40 ms: every alert would wait that long. So: TCP_NODELAY.
+    private async Task<Socket> OpenSocketAsync(CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(new System.Net.DnsEndPoint(_settings.Host, _settings.Port), cancellationToken);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, System.Net.Security.SslPolicyErrors errors)
@@ -184,9 +212,8 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
         client.Dispose();
     }
 
-    private SmtpDeliveryException Classify(Exception exception)
+    private static SmtpDeliveryException Classify(Exception exception)
     {
-        _ = DropAsync();
         return exception switch
         {
             SmtpCommandException command when (int)command.StatusCode is >= 400 and < 500 =>
