@@ -56,6 +56,49 @@ public sealed class SmtpDeliveryTests(SmtpServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Send_RelayDown_RetriesEachAttemptThenFailsTheInvocationAsRetryable()
+    {
+        var closedPort = ServiceNowAlert.Testing.Http.LoopbackHttpServer.FreePort();
+        using var transport = new MailKitSmtpTransport(new SmtpSettings { Host = "127.0.0.1", Port = closedPort, StepTimeout = TimeSpan.FromSeconds(2) }, _ => Task.FromResult<SmtpCredentials?>(null));
+        var log = new RecordingLogSink();
+
+        var exception = await Assert.ThrowsAsync<TransientAlertingException>(() => Pipelines.Service(transport, log, maxRetries: 2).HandleAsync(AlertJson.Serialize(Alerts.Minimal("down")), Pipelines.Invocation()));
+
+        Assert.Equal(AlertErrorTypes.TransientDeliveryFailure, exception.ErrorType);
+        Assert.Equal(2, log.Lines.Count(line => line.Contains("retrying", StringComparison.Ordinal)));
+        Assert.Contains("SocketException", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")]
+    [InlineData("220-relay.example.com\r\n")]
+    [InlineData("\u0000\u0001\u0002 not smtp at all\r\n")]
+    public async Task Send_RelayAnswersSomethingThatIsNotSmtp_IsRetriedThenFailsRetryablyWithoutSending(string greeting)
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var connections = 0;
+        var serving = Task.Run(async () =>
+        {
+            while (true)
+            {
+                using var client = await listener.AcceptTcpClientAsync();
+                Interlocked.Increment(ref connections);
+                await client.GetStream().WriteAsync(System.Text.Encoding.Latin1.GetBytes(System.Text.RegularExpressions.Regex.Unescape(greeting)));
+                await Task.Delay(50);
+            }
+        });
+        using var transport = new MailKitSmtpTransport(new SmtpSettings { Host = "127.0.0.1", Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port, StepTimeout = TimeSpan.FromSeconds(1) }, _ => Task.FromResult<SmtpCredentials?>(null));
+
+        var exception = await Assert.ThrowsAsync<TransientAlertingException>(() => Pipelines.Service(transport, maxRetries: 2).HandleAsync(AlertJson.Serialize(Alerts.Minimal("garbage")), Pipelines.Invocation()));
+
+        Assert.Equal(AlertErrorTypes.TransientDeliveryFailure, exception.ErrorType);
+        Assert.Equal(3, Volatile.Read(ref connections));
+        listener.Stop();
+        await Assert.ThrowsAnyAsync<Exception>(() => serving);
+    }
+
+    [Fact]
     public async Task Send_Greeting421Once_RetriesAndDeliversOnce()
     {
         await fixture.Server.SetFaultsAsync(new { greeting421 = new { count = 1 } });

@@ -39,6 +39,32 @@ public sealed class TemplateOverrideTests
         Assert.Throws<AlertingConfigurationException>(() => renderer.Render(Alerts.Minimal()));
     }
 
+    [Theory]
+    [InlineData("{{ string.upcase = 'hijacked' }}")]
+    [InlineData("{{ string.shout = 'added' }}")]
+    [InlineData("{{ string = 'replaced' }}{{ string.upcase 'still a function' }}")]
+    public void Render_OverrideThatTriesToChangeTheSharedBuiltins_CannotAffectTheNextRender(string hostile)
+    {
+        var folder = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(Path.Combine(folder.FullName, "subject.sbn"), hostile);
+        var probe = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(Path.Combine(probe.FullName, "subject.sbn"), "{{ 'ok' | string.upcase }}");
+        var added = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(Path.Combine(added.FullName, "subject.sbn"), "{{ string.shout }}");
+
+        try
+        {
+            new AlertRenderer(AlertTemplates.Load(folder.FullName)).Render(Alerts.Minimal());
+        }
+        catch (AlertingConfigurationException)
+        {
+            // Refusing the change is one right answer; the other is that the change stays inside this render.
+        }
+
+        Assert.Equal("OK", new AlertRenderer(AlertTemplates.Load(probe.FullName)).Render(Alerts.Minimal()).Subject);
+        Assert.Throws<AlertingConfigurationException>(() => new AlertRenderer(AlertTemplates.Load(added.FullName)).Render(Alerts.Minimal()));
+    }
+
     [Fact]
     public void Render_OverrideWithARunawayLoop_IsStoppedByTheLoopLimit()
     {

@@ -15,6 +15,10 @@ public sealed class AlertRenderer(AlertTemplates templates)
 
     private static readonly string[] ReplyOrForwardPrefixes = ["RE:", "FW:", "FWD:", "AW:", "WG:", "TR:", "SV:", "VS:"];
 
+    // A new TemplateContext deep-clones Scriban's whole builtin library (hundreds of functions): that clone was most of
+    // a render's time and memory. One frozen copy is shared instead; frozen, no template can change it for the next.
+    private static readonly Scriban.Functions.BuiltinFunctions Builtins = FrozenBuiltins();
+
     public RenderedAlert Render(AlertRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -42,9 +46,24 @@ public sealed class AlertRenderer(AlertTemplates templates)
         return subject.Length <= MaxSubjectCharacters ? subject : subject[..(MaxSubjectCharacters - 1)].TrimEnd() + TextLimits.Ellipsis;
     }
 
+    private static Scriban.Functions.BuiltinFunctions FrozenBuiltins()
+    {
+        var builtins = new Scriban.Functions.BuiltinFunctions();
+        foreach (var value in builtins.Values)
+        {
+            if (value is ScriptObject library)
+            {
+                library.IsReadOnly = true;
+            }
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
     private static string Run(Template template, ScriptObject model)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             StrictVariables = true,
             LoopLimit = 1000,
