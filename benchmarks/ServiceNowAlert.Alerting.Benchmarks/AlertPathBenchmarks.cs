@@ -11,6 +11,7 @@ namespace ServiceNowAlert.Alerting.Benchmarks;
 
 /// <summary>The pure steps of the alert path, from trigger to MIME message, for the single-metric alarm sample.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AlertPathBenchmarks
 {
     private static readonly NormaliserOptions Options = new() { Region = "eu-west-1" };

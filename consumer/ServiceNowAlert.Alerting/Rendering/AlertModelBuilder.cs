@@ -18,45 +18,84 @@ internal static class AlertModelBuilder
     /// <summary>Characters of log excerpt shown at most, so a body stays far below ServiceNow's limit.</summary>
     public const int MaxLogCharactersShown = 64 * 1024;
 
-    public static ScriptObject Build(AlertRequest request, bool html)
+    public static AlertView View(AlertRequest request, bool html, IReadOnlyList<KeyValuePair<string, string>>? serviceNowFields = null)
     {
         string E(string? value) => html ? WebUtility.HtmlEncode(value ?? string.Empty) : value ?? string.Empty;
+        string? Optional(string? value) => value is null ? null : E(value);
         var (background, foreground) = SeverityStyle.For(request.Severity, request.Status);
         var (excerpt, omitted) = Excerpt(request.LogExcerpt);
-        var model = new ScriptObject
+        var resolved = request.Status == AlertStatus.Resolved;
+        return new AlertView
         {
-            ["status"] = request.Status == AlertStatus.Resolved ? "resolved" : "firing",
-            ["status_label"] = request.Status == AlertStatus.Resolved ? "RESOLVED" : "FIRING",
-            ["severity"] = request.Severity.ToString().ToLowerInvariant(),
-            ["severity_label"] = request.Severity.ToString().ToUpperInvariant(),
-            ["servicenow_severity"] = ServiceNowSeverity.From(request.Severity, request.Status),
-            ["severity_color"] = background,
-            ["severity_text_color"] = foreground,
-            ["title"] = E(request.Title),
-            ["description"] = request.Description is null ? null : E(request.Description),
-            ["source"] = E(request.Source),
-            ["application"] = request.Application is null ? null : E(request.Application),
-            ["environment"] = request.Environment is null ? null : E(request.Environment),
-            ["configuration_item"] = request.ConfigurationItem is null ? null : E(request.ConfigurationItem),
-            ["account"] = request.Account is null ? null : E(request.Account),
-            ["region"] = request.Region is null ? null : E(request.Region),
-            ["occurred_at"] = request.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
-            ["alert_id"] = E(request.AlertId),
-            ["correlation_key"] = E(request.CorrelationKey),
-            ["resources"] = Array(request.Resources.Select(E)),
-            ["links"] = Array(request.Links.Where(link => IsWebUrl(link.Url)).Select(link => Pair("title", E(link.Title), "url", E(link.Url)))),
-            ["details"] = Array(request.Details.Select(detail => Pair("name", E(detail.Key), "value", E(detail.Value)))),
-            ["log_excerpt"] = Array(excerpt.Select(E)),
-            ["log_omitted"] = omitted,
-            ["servicenow_fields"] = Array(ServiceNowFields.Build(request).Select(field => Pair("name", field.Key, "value", field.Value))),
-            ["summary"] = Array(Summary(request).Select(row => Pair("name", E(row.Key), "value", E(row.Value)))),
+            Status = resolved ? "resolved" : "firing",
+            StatusLabel = resolved ? "RESOLVED" : "FIRING",
+            Severity = SeverityName(request.Severity),
+            SeverityLabel = SeverityName(request.Severity).ToUpperInvariant(),
+            ServiceNowSeverity = ServiceNowSeverity.From(request.Severity, request.Status),
+            SeverityColor = background,
+            SeverityTextColor = foreground,
+            Title = E(request.Title),
+            Description = Optional(request.Description),
+            Source = E(request.Source),
+            Application = Optional(request.Application),
+            Environment = Optional(request.Environment),
+            ConfigurationItem = Optional(request.ConfigurationItem),
+            Account = Optional(request.Account),
+            Region = Optional(request.Region),
+            OccurredAt = request.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+            AlertId = E(request.AlertId),
+            CorrelationKey = E(request.CorrelationKey),
+            Resources = [.. request.Resources.Select(E)],
+            Links = [.. request.Links.Where(link => IsWebUrl(link.Url)).Select(link => new KeyValuePair<string, string>(E(link.Title), E(link.Url)))],
+            Details = [.. request.Details.Select(detail => new KeyValuePair<string, string>(E(detail.Key), E(detail.Value)))],
+            LogExcerpt = [.. excerpt.Select(E)],
+            LogOmitted = omitted,
+            ServiceNowFields = serviceNowFields ?? ServiceNowFields.Build(request),
+            Summary = [.. Summary(request).Select(row => new KeyValuePair<string, string>(E(row.Key), E(row.Value)))],
         };
-        return model;
     }
+
+    public static ScriptObject ToScriptObject(AlertView view) => new()
+    {
+        ["status"] = view.Status,
+        ["status_label"] = view.StatusLabel,
+        ["severity"] = view.Severity,
+        ["severity_label"] = view.SeverityLabel,
+        ["servicenow_severity"] = view.ServiceNowSeverity,
+        ["severity_color"] = view.SeverityColor,
+        ["severity_text_color"] = view.SeverityTextColor,
+        ["title"] = view.Title,
+        ["description"] = view.Description,
+        ["source"] = view.Source,
+        ["application"] = view.Application,
+        ["environment"] = view.Environment,
+        ["configuration_item"] = view.ConfigurationItem,
+        ["account"] = view.Account,
+        ["region"] = view.Region,
+        ["occurred_at"] = view.OccurredAt,
+        ["alert_id"] = view.AlertId,
+        ["correlation_key"] = view.CorrelationKey,
+        ["resources"] = Array(view.Resources),
+        ["links"] = Array(view.Links.Select(link => Pair("title", link.Key, "url", link.Value))),
+        ["details"] = Array(view.Details.Select(detail => Pair("name", detail.Key, "value", detail.Value))),
+        ["log_excerpt"] = Array(view.LogExcerpt),
+        ["log_omitted"] = view.LogOmitted,
+        ["servicenow_fields"] = Array(view.ServiceNowFields.Select(field => Pair("name", field.Key, "value", field.Value))),
+        ["summary"] = Array(view.Summary.Select(row => Pair("name", row.Key, "value", row.Value))),
+    };
+
+    private static string SeverityName(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Critical => "critical",
+        AlertSeverity.Major => "major",
+        AlertSeverity.Minor => "minor",
+        AlertSeverity.Warning => "warning",
+        _ => "info",
+    };
 
     private static IEnumerable<KeyValuePair<string, string>> Summary(AlertRequest request)
     {
-        yield return new("Severity", $"{request.Severity.ToString().ToLowerInvariant()} (ServiceNow {ServiceNowSeverity.From(request.Severity, request.Status)})");
+        yield return new("Severity", $"{SeverityName(request.Severity)} (ServiceNow {ServiceNowSeverity.From(request.Severity, request.Status)})");
         foreach (var (name, value) in new[]
         {
             ("Application", request.Application), ("Environment", request.Environment), ("Node", request.ConfigurationItem),

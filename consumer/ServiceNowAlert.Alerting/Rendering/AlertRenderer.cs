@@ -5,10 +5,12 @@ using ServiceNowAlert.Contracts;
 namespace ServiceNowAlert.Alerting.Rendering;
 
 /// <summary>
-/// Renders subject, text and HTML for one alert. Pure: the same request and templates give the same output. Each render
-/// gets a fresh <see cref="TemplateContext"/> (they are not thread-safe) with strict variables and safe-runtime limits.
+/// Renders subject, text and HTML for one alert. Pure: the same request and templates give the same output. The
+/// embedded defaults run compiled (<see cref="DefaultAlertWriter"/>); overrides run in Scriban, each in a fresh
+/// <see cref="TemplateContext"/> (they are not thread-safe) with strict variables and safe-runtime limits.
+/// <paramref name="compiledDefaults"/> false runs the defaults in Scriban too (the equivalence tests compare the two).
 /// </summary>
-public sealed class AlertRenderer(AlertTemplates templates)
+public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefaults = true)
 {
     public const int MaxSubjectCharacters = 200;
     public const int MaxHtmlBytes = 100 * 1024;
@@ -22,15 +24,20 @@ public sealed class AlertRenderer(AlertTemplates templates)
     public RenderedAlert Render(AlertRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var textModel = AlertModelBuilder.Build(request, html: false);
-        var subject = Subject(Run(templates.Subject, textModel));
-        var text = TextLimits.WrapLongLines(Run(templates.Text, textModel).ReplaceLineEndings("\n").TrimEnd() + "\n");
+        var textView = AlertModelBuilder.View(request, html: false);
+        var htmlView = AlertModelBuilder.View(request, html: true, textView.ServiceNowFields);
+        ScriptObject? textModel = null;
+        ScriptObject TextModel() => textModel ??= AlertModelBuilder.ToScriptObject(textView);
+
+        var subject = Subject(compiledDefaults && templates.SubjectIsDefault ? DefaultAlertWriter.Subject(textView) : Run(templates.Subject, TextModel()));
+        var rawText = compiledDefaults && templates.TextIsDefault ? DefaultAlertWriter.Text(textView) : Run(templates.Text, TextModel());
+        var text = TextLimits.WrapLongLines(TextLimits.NormaliseBody(rawText));
         if (text.Length > TextLimits.MaxBodyCharacters)
         {
             text = text[..(TextLimits.MaxBodyCharacters - 80)] + "\n\n[text truncated here: ServiceNow reads at most 524288 characters]\n";
         }
 
-        var html = Run(templates.Html, AlertModelBuilder.Build(request, html: true));
+        var html = compiledDefaults && templates.HtmlIsDefault ? DefaultAlertWriter.Html(htmlView) : Run(templates.Html, AlertModelBuilder.ToScriptObject(htmlView));
         return new RenderedAlert(subject, text, html);
     }
 

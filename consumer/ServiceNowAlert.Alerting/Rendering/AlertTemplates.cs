@@ -3,26 +3,36 @@ using Scriban;
 namespace ServiceNowAlert.Alerting.Rendering;
 
 /// <summary>
-/// The subject, text and HTML templates, parsed once per cold start. Defaults are embedded; a directory with
-/// <c>subject.sbn</c>, <c>text.sbn</c> and/or <c>html.sbn</c> overrides them, and a template that does not parse
-/// stops start-up with its file, line and column.
+/// The subject, text and HTML templates. Defaults are embedded (Templates/*.sbn) and compiled into
+/// <see cref="DefaultAlertWriter"/>; a directory with <c>subject.sbn</c>, <c>text.sbn</c> and/or <c>html.sbn</c>
+/// overrides them, parsed once at start-up, and a template that does not parse stops start-up with its file, line and
+/// column. The embedded defaults are parsed only when a Scriban run of them is asked for (tests comparing the two).
 /// </summary>
 public sealed class AlertTemplates
 {
     public static readonly string[] Names = ["subject", "text", "html"];
 
-    private AlertTemplates(Template subject, Template text, Template html)
+    private readonly Lazy<Template>[] _templates;
+
+    private AlertTemplates(Lazy<Template>[] templates, bool[] isDefault)
     {
-        Subject = subject;
-        Text = text;
-        Html = html;
+        _templates = templates;
+        SubjectIsDefault = isDefault[0];
+        TextIsDefault = isDefault[1];
+        HtmlIsDefault = isDefault[2];
     }
 
-    public Template Subject { get; }
+    public Template Subject => _templates[0].Value;
 
-    public Template Text { get; }
+    public Template Text => _templates[1].Value;
 
-    public Template Html { get; }
+    public Template Html => _templates[2].Value;
+
+    public bool SubjectIsDefault { get; }
+
+    public bool TextIsDefault { get; }
+
+    public bool HtmlIsDefault { get; }
 
     public static AlertTemplates Load(string? overrideDirectory = null)
     {
@@ -31,14 +41,15 @@ public sealed class AlertTemplates
             throw new AlertingConfigurationException($"load templates: directory {overrideDirectory} does not exist");
         }
 
-        var parsed = Names.Select(name => Parse(name, overrideDirectory)).ToArray();
-        return new AlertTemplates(parsed[0], parsed[1], parsed[2]);
+        var files = Names.Select(name => overrideDirectory is null ? null : Path.Combine(overrideDirectory, name + ".sbn")).Select(file => file is not null && File.Exists(file) ? file : null).ToArray();
+        var templates = Names.Select((name, index) => files[index] is { } file
+            ? new Lazy<Template>(Parse(File.ReadAllText(file), file))
+            : new Lazy<Template>(() => Parse(Embedded(name), $"embedded:{name}.sbn"))).ToArray();
+        return new AlertTemplates(templates, [.. files.Select(file => file is null)]);
     }
 
-    private static Template Parse(string name, string? overrideDirectory)
+    private static Template Parse(string text, string source)
     {
-        var file = overrideDirectory is null ? null : Path.Combine(overrideDirectory, name + ".sbn");
-        var (text, source) = file is not null && File.Exists(file) ? (File.ReadAllText(file), file) : (Embedded(name), $"embedded:{name}.sbn");
         var template = Template.Parse(text, source);
         if (template.HasErrors)
         {

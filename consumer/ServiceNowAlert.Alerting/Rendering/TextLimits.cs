@@ -45,12 +45,12 @@ internal static class TextLimits
     /// <summary>Hard-wraps every line longer than the mail limit, on character boundaries.</summary>
     public static string WrapLongLines(string text)
     {
-        var lines = text.Split('\n');
-        if (lines.All(line => Encoding.UTF8.GetByteCount(line) <= MaxLineOctets))
+        if (!HasLongLine(text))
         {
             return text;
         }
 
+        var lines = text.Split('\n');
         var builder = new StringBuilder(text.Length + 64);
         foreach (var line in lines)
         {
@@ -71,5 +71,41 @@ internal static class TextLimits
         }
 
         return builder.ToString(0, builder.Length - 1);
+    }
+
+    /// <summary>
+    /// The text as the text part carries it: line endings made LF, trailing whitespace cut, one final LF. Copies once
+    /// at most.
+    /// </summary>
+    public static string NormaliseBody(string text)
+    {
+        if (text.AsSpan().IndexOfAny(OtherLineEndings) >= 0)
+        {
+            text = text.ReplaceLineEndings("\n");
+        }
+
+        var trimmed = text.AsSpan().TrimEnd();
+        return trimmed.Length == text.Length - 1 && text[^1] == '\n' ? text : string.Concat(trimmed, "\n");
+    }
+
+    private static readonly System.Buffers.SearchValues<char> OtherLineEndings = System.Buffers.SearchValues.Create("\r\f\u0085\u2028\u2029");
+
+    // A quick scan first: almost every body has no line near the limit, and then nothing needs to be copied.
+    private static bool HasLongLine(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (line.Length > MaxLineOctets / 4 && Encoding.UTF8.GetByteCount(line) > MaxLineOctets)
+            {
+                return true;
+            }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return false;
     }
 }
