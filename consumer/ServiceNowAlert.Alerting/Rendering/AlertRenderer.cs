@@ -17,9 +17,6 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
 
     private static readonly string[] ReplyOrForwardPrefixes = ["RE:", "FW:", "FWD:", "AW:", "WG:", "TR:", "SV:", "VS:"];
 
-    // A new TemplateContext deep-clones Scriban's whole builtin library (hundreds of functions): that clone was most of
-    // a render's time and memory. One frozen copy is shared instead; frozen, no template can change it for the next.
-    private static readonly Scriban.Functions.BuiltinFunctions Builtins = FrozenBuiltins();
 
     public RenderedAlert Render(AlertRequest request)
     {
@@ -53,24 +50,9 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
         return subject.Length <= MaxSubjectCharacters ? subject : subject[..(MaxSubjectCharacters - 1)].TrimEnd() + TextLimits.Ellipsis;
     }
 
-    private static Scriban.Functions.BuiltinFunctions FrozenBuiltins()
-    {
-        var builtins = new Scriban.Functions.BuiltinFunctions();
-        foreach (var value in builtins.Values)
-        {
-            if (value is ScriptObject library)
-            {
-                library.IsReadOnly = true;
-            }
-        }
-
-        builtins.IsReadOnly = true;
-        return builtins;
-    }
-
     private static string Run(Template template, ScriptObject model)
     {
-        var context = new TemplateContext(Builtins)
+        var context = new TemplateContext(ScribanBuiltins.Frozen)
         {
             StrictVariables = true,
             LoopLimit = 1000,
@@ -90,6 +72,29 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
         catch (Scriban.Syntax.ScriptRuntimeException exception)
         {
             throw new AlertingConfigurationException($"render template {template.SourceFilePath}: {exception.Message}", exception);
+        }
+    }
+
+    // A new TemplateContext deep-clones Scriban's whole builtin library (hundreds of functions, built by reflection):
+    // one frozen copy is shared instead, so no template can change it for the next. It lives in its own class so that
+    // it is built only when an override template first runs, not in every cold start.
+    private static class ScribanBuiltins
+    {
+        public static readonly Scriban.Functions.BuiltinFunctions Frozen = Create();
+
+        private static Scriban.Functions.BuiltinFunctions Create()
+        {
+            var builtins = new Scriban.Functions.BuiltinFunctions();
+            foreach (var value in builtins.Values)
+            {
+                if (value is ScriptObject library)
+                {
+                    library.IsReadOnly = true;
+                }
+            }
+
+            builtins.IsReadOnly = true;
+            return builtins;
         }
     }
 }
