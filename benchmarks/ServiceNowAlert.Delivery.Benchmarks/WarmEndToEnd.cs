@@ -15,51 +15,16 @@ namespace ServiceNowAlert.Delivery.Benchmarks;
 /// </summary>
 internal static class WarmEndToEnd
 {
-    private const string Invoker = "servicenowalert-invoker";
-    private const string Alerting = "servicenowalert-alerting";
+    private const string Invoker = LocalFunctions.Invoker;
+    private static readonly Dictionary<string, string> Quiet = new() { ["AWS_LAMBDA_LOG_LEVEL"] = "WARN", ["AWS_REGION"] = "eu-west-1" };
 
     public static async Task RunAsync(int events)
     {
         await using var smtp = await SmtpTestServer.StartAsync();
         var port = Testing.Http.LoopbackHttpServer.FreePort();
-        var (alertingFile, alertingArgs, alertingKind) = Bootstrap("alerting", "consumer", "ServiceNowAlert.Alerting.Function");
-        var (invokerFile, invokerArgs, invokerKind) = Bootstrap("invoker", "producer", "ServiceNowAlert.Invoker.Function");
-        await using var emulator = new LambdaEmulator.LambdaEmulator(
-            [
-                new FunctionDefinition
-                {
-                    Name = Alerting,
-                    FileName = alertingFile,
-                    Arguments = alertingArgs,
-                    Environment = new Dictionary<string, string>
-                    {
-                        ["SNALERT_SMTP_HOST"] = smtp.Host,
-                        ["SNALERT_SMTP_PORT"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-                        ["SNALERT_SMTP_CA_FILE"] = smtp.CaFile,
-                        ["SNALERT_SMTP_USERNAME"] = smtp.User,
-                        ["SNALERT_SMTP_PASSWORD"] = smtp.Password,
-                        ["SNALERT_ROUTES_FILE"] = RepositoryPaths.Combine("samples", "routes", "routes.json"),
-                        ["SNALERT_REPEAT_INTERVAL_SECONDS"] = "0",
-                        ["AWS_LAMBDA_LOG_LEVEL"] = "WARN",
-                    },
-                },
-                new FunctionDefinition
-                {
-                    Name = Invoker,
-                    FileName = invokerFile,
-                    Arguments = invokerArgs,
-                    Environment = new Dictionary<string, string>
-                    {
-                        ["SNALERT_TARGET_FUNCTION_ARN"] = $"arn:aws:lambda:eu-west-1:111111111111:function:{Alerting}:live",
-                        ["SNALERT_LAMBDA_ENDPOINT"] = $"http://127.0.0.1:{port}/",
-                        ["AWS_REGION"] = "eu-west-1",
-                        ["AWS_ACCESS_KEY_ID"] = "AKIDINVOKER",
-                        ["AWS_SECRET_ACCESS_KEY"] = "invoker-secret",
-                        ["AWS_LAMBDA_LOG_LEVEL"] = "WARN",
-                    },
-                },
-            ],
-            port: port);
+        var alerting = LocalFunctions.AlertingFunction(smtp, extra: Quiet, aotWhenPackaged: true);
+        var invoker = LocalFunctions.InvokerFunction(port, extra: Quiet, aotWhenPackaged: true);
+        await using var emulator = new LambdaEmulator.LambdaEmulator([alerting, invoker], port: port);
 
         var alarm = JsonNode.Parse(await File.ReadAllBytesAsync(RepositoryPaths.Combine("samples", "events", "cloudwatch-alarm-single-metric.json")))!;
         byte[] Event(int i)
@@ -83,7 +48,7 @@ internal static class WarmEndToEnd
         }
 
         var stats = await smtp.StatsAsync();
-        Console.WriteLine($"Warm end to end, {events} sequential alarm events after 50 warm-up ones: invoker ({invokerKind}) → emulator → alerting ({alertingKind}) → SMTP 250, receipt back; {stats.Accepted} messages accepted over {stats.Connections} connections");
+        Console.WriteLine($"Warm end to end, {events} sequential alarm events after 50 warm-up ones: invoker ({LocalFunctions.Kind(invoker)}) → emulator → alerting ({LocalFunctions.Kind(alerting)}) → SMTP 250, receipt back; {stats.Accepted} messages accepted over {stats.Connections} connections");
         Figures.Row("p50 (ms)", "p90 (ms)", "p99 (ms)", "max (ms)", "alerts/s sequential");
         Figures.Row("---:", "---:", "---:", "---:", "---:");
         Figures.Row($"{Figures.Percentile(samples, 50):F2}", $"{Figures.Percentile(samples, 90):F2}", $"{Figures.Percentile(samples, 99):F2}", $"{samples.Max():F2}", $"{1000 / samples.Average():F0}");
@@ -97,13 +62,5 @@ internal static class WarmEndToEnd
         {
             throw new InvalidOperationException($"the path did not deliver: {outcome.Kind} {body}");
         }
-    }
-
-    private static (string FileName, IReadOnlyList<string> Arguments, string Kind) Bootstrap(string function, string side, string project)
-    {
-        var aot = RepositoryPaths.Combine("artifacts", "publish", function, "bootstrap");
-        return File.Exists(aot)
-            ? (aot, [], "Native AOT")
-            : ("dotnet", [RepositoryPaths.Combine(side, project, "bin", "Release", "net10.0", "bootstrap.dll")], "JIT");
     }
 }

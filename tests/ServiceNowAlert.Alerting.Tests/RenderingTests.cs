@@ -33,21 +33,7 @@ public sealed class RenderingTests
     [Fact]
     public void Render_HostileAlert_LeavesNothingLiveInTheHtml()
     {
-        const string Attack = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>{{ 7 * 7 }}{% raw %}";
-        var request = Alerts.Minimal() with
-        {
-            Title = Attack,
-            Description = Attack + "\n" + Attack,
-            Application = Attack,
-            Environment = Attack,
-            ConfigurationItem = Attack,
-            Source = Attack,
-            CorrelationKey = Attack,
-            Resources = [Attack],
-            Links = [new AlertLink(Attack, "https://example.com/?q=\"><script>alert(1)</script>"), new AlertLink("js", "javascript:alert(1)")],
-            Details = new OrderedDictionary<string, string> { [Attack] = Attack },
-            LogExcerpt = [Attack],
-        };
+        var request = Alerts.Hostile();
 
         var html = Renderer.Render(request).Html;
 

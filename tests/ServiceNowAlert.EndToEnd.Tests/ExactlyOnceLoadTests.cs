@@ -20,8 +20,8 @@ namespace ServiceNowAlert.EndToEnd.Tests;
 [Collection(LoadTestGroup.Name)]
 public sealed partial class ExactlyOnceLoadTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Invoker = "servicenowalert-invoker";
-    private const string Alerting = "servicenowalert-alerting";
+    private const string Invoker = LocalFunctions.Invoker;
+    private const string Alerting = LocalFunctions.Alerting;
     private const string Table = "servicenowalert-alerting-idempotency";
     private const int InFlight = 16;
     private const string TransientFaults = """{"transient451":{"percent":10}}""";
@@ -38,45 +38,20 @@ public sealed partial class ExactlyOnceLoadTests(ITestOutputHelper output) : IAs
         var port = Testing.Http.LoopbackHttpServer.FreePort();
         _emulator = new LambdaEmulator.LambdaEmulator(
             [
-                new FunctionDefinition
+                LocalFunctions.AlertingFunction(_smtp, concurrency: 5, extra: new Dictionary<string, string>
                 {
-                    Name = Alerting,
-                    FileName = "dotnet",
-                    Arguments = [Build("consumer", "ServiceNowAlert.Alerting.Function")],
-                    Concurrency = 5,
-                    Environment = new Dictionary<string, string>
-                    {
-                        ["SNALERT_SMTP_HOST"] = _smtp.Host,
-                        ["SNALERT_SMTP_PORT"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
-                        ["SNALERT_SMTP_CA_FILE"] = _smtp.CaFile,
-                        ["SNALERT_SMTP_USERNAME"] = _smtp.User,
-                        ["SNALERT_SMTP_PASSWORD"] = _smtp.Password,
-                        ["SNALERT_ROUTES_FILE"] = RepositoryPaths.Combine("samples", "routes", "routes.json"),
-                        ["SNALERT_REPEAT_INTERVAL_SECONDS"] = "0",
-                        ["SNALERT_IDEMPOTENCY_TABLE"] = Table,
-                        ["AWS_ENDPOINT_URL_DYNAMODB"] = _dynamo.BaseUri.ToString(),
-                        ["AWS_REGION"] = "eu-west-1",
-                        ["AWS_ACCESS_KEY_ID"] = "AKIDALERTING",
-                        ["AWS_SECRET_ACCESS_KEY"] = "alerting-secret",
-                        ["AWS_LAMBDA_LOG_LEVEL"] = "WARN",
-                    },
-                },
-                new FunctionDefinition
+                    ["SNALERT_IDEMPOTENCY_TABLE"] = Table,
+                    ["AWS_ENDPOINT_URL_DYNAMODB"] = _dynamo.BaseUri.ToString(),
+                    ["AWS_REGION"] = "eu-west-1",
+                    ["AWS_ACCESS_KEY_ID"] = "AKIDALERTING",
+                    ["AWS_SECRET_ACCESS_KEY"] = "alerting-secret",
+                    ["AWS_LAMBDA_LOG_LEVEL"] = "WARN",
+                }),
+                LocalFunctions.InvokerFunction(port, concurrency: 4, extra: new Dictionary<string, string>
                 {
-                    Name = Invoker,
-                    FileName = "dotnet",
-                    Arguments = [Build("producer", "ServiceNowAlert.Invoker.Function")],
-                    Concurrency = 4,
-                    Environment = new Dictionary<string, string>
-                    {
-                        ["SNALERT_TARGET_FUNCTION_ARN"] = $"arn:aws:lambda:eu-west-1:111111111111:function:{Alerting}:live",
-                        ["SNALERT_LAMBDA_ENDPOINT"] = $"http://127.0.0.1:{port}/",
-                        ["AWS_REGION"] = "eu-west-1",
-                        ["AWS_ACCESS_KEY_ID"] = "AKIDINVOKER",
-                        ["AWS_SECRET_ACCESS_KEY"] = "invoker-secret",
-                        ["AWS_LAMBDA_LOG_LEVEL"] = "WARN",
-                    },
-                },
+                    ["AWS_REGION"] = "eu-west-1",
+                    ["AWS_LAMBDA_LOG_LEVEL"] = "WARN",
+                }),
             ],
             port: port);
         await _smtp.SetFaultsAsync(JsonDocument.Parse(TransientFaults).RootElement);
@@ -184,9 +159,6 @@ public sealed partial class ExactlyOnceLoadTests(ITestOutputHelper output) : IAs
             var status = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(line => line.StartsWith("VmRSS:", StringComparison.Ordinal));
             return status is null ? 0 : long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         });
-
-    private static string Build(string side, string project) =>
-        RepositoryPaths.Combine(side, project, "bin", "Release", "net10.0", "bootstrap.dll");
 
     [GeneratedRegex(@"^X-Alert-Id: *(\S+)\r?$", RegexOptions.Multiline)]
     private static partial Regex AlertIdHeader();

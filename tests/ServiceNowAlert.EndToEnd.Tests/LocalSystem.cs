@@ -11,8 +11,8 @@ namespace ServiceNowAlert.EndToEnd.Tests;
 /// </summary>
 public sealed class LocalSystem : IAsyncLifetime
 {
-    public const string Invoker = "servicenowalert-invoker";
-    public const string Alerting = "servicenowalert-alerting";
+    public const string Invoker = LocalFunctions.Invoker;
+    public const string Alerting = LocalFunctions.Alerting;
     public const string RoleArn = "arn:aws:iam::111111111111:role/servicenowalert-cross-account-invoke";
 
     public SmtpTestServer Smtp { get; private set; } = null!;
@@ -28,40 +28,15 @@ public sealed class LocalSystem : IAsyncLifetime
         var port = LoopbackHttpServer.FreePort();
         Emulator = new LambdaEmulator.LambdaEmulator(
             [
-                new FunctionDefinition
+                LocalFunctions.AlertingFunction(Smtp, concurrency: 2),
+                LocalFunctions.InvokerFunction(port, extra: new Dictionary<string, string>
                 {
-                    Name = Alerting,
-                    FileName = "dotnet",
-                    Arguments = [Build("consumer", "ServiceNowAlert.Alerting.Function")],
-                    Concurrency = 2,
-                    Environment = new Dictionary<string, string>
-                    {
-                        ["SNALERT_SMTP_HOST"] = Smtp.Host,
-                        ["SNALERT_SMTP_PORT"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ["SNALERT_SMTP_CA_FILE"] = Smtp.CaFile,
-                        ["SNALERT_SMTP_USERNAME"] = Smtp.User,
-                        ["SNALERT_SMTP_PASSWORD"] = Smtp.Password,
-                        ["SNALERT_ROUTES_FILE"] = RepositoryPaths.Combine("samples", "routes", "routes.json"),
-                        ["SNALERT_REPEAT_INTERVAL_SECONDS"] = "0",
-                    },
-                },
-                new FunctionDefinition
-                {
-                    Name = Invoker,
-                    FileName = "dotnet",
-                    Arguments = [Build("producer", "ServiceNowAlert.Invoker.Function")],
-                    Environment = new Dictionary<string, string>
-                    {
-                        ["SNALERT_TARGET_FUNCTION_ARN"] = $"arn:aws:lambda:us-east-1:111111111111:function:{Alerting}:live",
-                        ["SNALERT_TARGET_ROLE_ARN"] = RoleArn,
-                        ["SNALERT_EXTERNAL_ID"] = "e2e-external-id",
-                        ["SNALERT_STS_ENDPOINT"] = Sts.BaseUri.ToString(),
-                        ["SNALERT_LAMBDA_ENDPOINT"] = $"http://127.0.0.1:{port}/",
-                        ["AWS_ACCESS_KEY_ID"] = "AKIDINVOKER",
-                        ["AWS_SECRET_ACCESS_KEY"] = "invoker-secret",
-                        ["AWS_SESSION_TOKEN"] = "invoker-session",
-                    },
-                },
+                    ["SNALERT_TARGET_FUNCTION_ARN"] = $"arn:aws:lambda:us-east-1:111111111111:function:{Alerting}:live",
+                    ["SNALERT_TARGET_ROLE_ARN"] = RoleArn,
+                    ["SNALERT_EXTERNAL_ID"] = "e2e-external-id",
+                    ["SNALERT_STS_ENDPOINT"] = Sts.BaseUri.ToString(),
+                    ["AWS_SESSION_TOKEN"] = "invoker-session",
+                }),
             ],
             port: port);
     }
@@ -72,9 +47,6 @@ public sealed class LocalSystem : IAsyncLifetime
         await Sts.DisposeAsync();
         await Smtp.DisposeAsync();
     }
-
-    private static string Build(string side, string project) =>
-        RepositoryPaths.Combine(side, project, "bin", "Release", "net10.0", "bootstrap.dll");
 
     private const string AssumeRoleResponse = """
         <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">

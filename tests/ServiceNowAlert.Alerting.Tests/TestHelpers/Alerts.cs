@@ -27,4 +27,22 @@ internal static class Alerts
         Title = "Orders API 5xx above 5%",
         OccurredAt = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero),
     };
+
+    /// <summary>Script, markup, quote, javascript: and template syntax in every field an email shows.</summary>
+    public const string Attack = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>{{ 7 * 7 }}{% raw %}";
+
+    public static AlertRequest Hostile() => Minimal() with
+    {
+        Title = Attack,
+        Description = Attack + "\n" + Attack,
+        Application = Attack,
+        Environment = Attack,
+        ConfigurationItem = Attack,
+        Source = Attack,
+        CorrelationKey = Attack,
+        Resources = [Attack],
+        Links = [new AlertLink(Attack, "https://example.com/?q=\"><script>alert(1)</script>"), new AlertLink("js", "javascript:alert(1)")],
+        Details = new OrderedDictionary<string, string> { [Attack] = Attack },
+        LogExcerpt = [Attack],
+    };
 }
