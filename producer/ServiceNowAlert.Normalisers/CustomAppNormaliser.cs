@@ -49,7 +49,7 @@ internal static class CustomAppNormaliser
         Default("correlationKey", alert["alertId"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null);
         var read = AlertRequestReader.Read(System.Text.Encoding.UTF8.GetBytes(alert.ToJsonString()));
         return read.IsValid
-            ? new NormaliseResult { TriggerKind = "custom-app", Alerts = [read.Request!] }
+            ? new NormaliseResult { TriggerKind = "custom-app", Alerts = [read.Request!], ReadThroughContract = true }
             : NormaliseResult.Fail("custom-app", $"normalise ServiceNow Alert event {eventId}: the detail is not a valid alert request ({read.Problems.Count} problems)", read.Problems);
     }
 }

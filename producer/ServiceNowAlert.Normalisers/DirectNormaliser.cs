@@ -12,7 +12,7 @@ internal static class DirectNormaliser
         {
             var read = AlertRequestReader.Read(payload);
             return read.IsValid
-                ? new NormaliseResult { TriggerKind = "direct", Alerts = [read.Request!] }
+                ? new NormaliseResult { TriggerKind = "direct", Alerts = [read.Request!], ReadThroughContract = true }
                 : NormaliseResult.Fail("direct", $"read alert request: {read.Problems.Count} problems", read.Problems);
         }
 
@@ -40,7 +40,7 @@ internal static class DirectNormaliser
         }
 
         return problems.Count == 0
-            ? new NormaliseResult { TriggerKind = "direct", Alerts = alerts }
+            ? new NormaliseResult { TriggerKind = "direct", Alerts = alerts, ReadThroughContract = true }
             : NormaliseResult.Fail("direct", $"read alert requests: {index - alerts.Count} of {index} are invalid, so none is sent", problems);
     }
 }

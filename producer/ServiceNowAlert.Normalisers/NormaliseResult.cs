@@ -20,6 +20,9 @@ public sealed record NormaliseResult
 
     public bool Failed => Error is not null;
 
+    /// <summary>The alerts are what the contract's reader returned, so checking them once more would only repeat it.</summary>
+    internal bool ReadThroughContract { get; init; }
+
     public static NormaliseResult Fail(string kind, string error, IReadOnlyList<AlertProblem>? problems = null) =>
         new() { TriggerKind = kind, Error = error, Problems = problems ?? [] };
 }

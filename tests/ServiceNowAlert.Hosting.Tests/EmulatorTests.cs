@@ -136,8 +136,10 @@ public sealed class EmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Stop_DuringAnInvocation_LetsItFinishAndTheRuntimeExitsCleanly()
     {
-        var running = InvokeAsync("{\"sleepMs\":1500}");
-        await Task.Delay(500);
+        var running = InvokeAsync("{\"log\":\"stop test: invocation running\",\"sleepMs\":1500}");
+
+        // SIGTERM must arrive while the handler runs, not before a slow machine has even started the instance.
+        await WaitForLogAsync("stop test: invocation running");
 
         await _emulator.StopAsync(TimeSpan.FromSeconds(10));
 

@@ -82,7 +82,10 @@ public sealed class StsFaultTests
 
         Assert.Equal(InvokerException.DeliveryFailed, exception.ErrorType);
         Assert.Contains("assume role", exception.Message, StringComparison.Ordinal);
-        Assert.Equal(4, sts.Requests.Count);
+
+        // Four attempts; .NET's HTTP handler may resend a request once when the connection it chose turns out to be
+        // one the server is still holding for a cut-off call, so the server can see up to twice as many.
+        Assert.InRange(sts.Requests.Count, 4, 8);
         Assert.Empty(lambda.Requests);
         Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20));
     }

@@ -39,8 +39,8 @@ internal static class SendCommand
             }
 
             var transport = Transport(parse.GetValue(outbox)!, parse.GetValue(smtp), parse.GetValue(tls)!, parse.GetValue(user), parse.GetValue(passwordEnv), parse.GetValue(caFile));
-            var service = LocalChain.Service(LocalChain.Routes(parse.GetValue(routes)), LocalChain.Renderer(parse.GetValue(templates)), transport);
             var renderer = LocalChain.Renderer(parse.GetValue(templates));
+            var service = LocalChain.Service(LocalChain.Routes(parse.GetValue(routes)), renderer, transport);
             var failed = false;
             var progress = new BatchProgress(normalised.Alerts.Count);
             foreach (var alert in normalised.Alerts)
