@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using ServiceNowAlert.Alerting.Idempotency;
 using ServiceNowAlert.Alerting.Pipeline;
+using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Smtp;
 using ServiceNowAlert.Alerting.Tests.TestHelpers;
 using ServiceNowAlert.Contracts;
@@ -191,6 +192,19 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
 
         Assert.Equal(AlertResultStatus.Sent, retry.Status);
         Assert.Equal("sent", _dynamo.Item(Table, "retry-1")!["state"]);
+    }
+
+    [Fact]
+    public async Task Pipeline_OverrideTemplateFailingAtRunTime_ReleasesTheClaimInsteadOfHoldingItUntilTheDeadline()
+    {
+        var templates = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(Path.Combine(templates.FullName, "subject.sbn"), "{{ no_such_value }}");
+        var service = Pipelines.Service(new FileOutboxTransport(_outbox), maxRetries: 1, store: new DynamoDbIdempotencyStore(Client(), Table, TimeSpan.FromHours(48), TimeProvider.System), renderer: new AlertRenderer(AlertTemplates.Load(templates.FullName)));
+
+        await Assert.ThrowsAsync<AlertingConfigurationException>(() => service.HandleAsync(AlertJson.Serialize(Alerts.Minimal("tpl-1")), Pipelines.Invocation()));
+
+        Assert.Null(_dynamo.Item(Table, "tpl-1"));
+        Assert.Equal(["PutItem", "DeleteItem"], _dynamo.Operations);
     }
 
     private DynamoDbIdempotencyStore Store() => new(Client(), Table, TimeSpan.FromHours(48), _time);

@@ -101,7 +101,18 @@ public sealed class AlertingService
 
     private async Task<AlertResult> SendAsync(AlertRequest request, RouteDefinition route, AlertInvocation invocation)
     {
-        var message = AlertMessageBuilder.Build(request, route, _renderer.Render(request), _time.GetUtcNow());
+        MimeKit.MimeMessage message;
+        try
+        {
+            message = AlertMessageBuilder.Build(request, route, _renderer.Render(request), _time.GetUtcNow());
+        }
+        catch
+        {
+            // An override template that fails at run time must not leave the alert claimed until the deadline.
+            await ReleaseAsync(request.AlertId);
+            throw;
+        }
+
         var recipients = AlertMessageBuilder.Recipients(route);
         var budget = invocation.Deadline - ReportingMargin - _time.GetUtcNow();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);

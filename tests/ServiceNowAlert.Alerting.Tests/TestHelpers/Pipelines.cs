@@ -15,10 +15,10 @@ internal static class Pipelines
             new SmtpSettings { Host = server.Host, Port = server.Port, Tls = tls, CaFile = server.CaFile, StepTimeout = stepTimeout ?? TimeSpan.FromSeconds(5) },
             _ => Task.FromResult<SmtpCredentials?>(new SmtpCredentials(server.User, password ?? server.Password)));
 
-    public static AlertingService Service(ISmtpTransport transport, RecordingLogSink? log = null, RouteTable? routes = null, TimeSpan? repeat = null, TimeProvider? time = null, int maxRetries = 3, IIdempotencyStore? store = null) =>
+    public static AlertingService Service(ISmtpTransport transport, RecordingLogSink? log = null, RouteTable? routes = null, TimeSpan? repeat = null, TimeProvider? time = null, int maxRetries = 3, IIdempotencyStore? store = null, AlertRenderer? renderer = null) =>
         new(
             routes ?? Alerts.Routes(),
-            new AlertRenderer(AlertTemplates.Load()),
+            renderer ?? new AlertRenderer(AlertTemplates.Load()),
             transport,
             store ?? new InMemoryIdempotencyStore(),
             new RepeatSuppressor(repeat ?? TimeSpan.Zero, time ?? TimeProvider.System),
