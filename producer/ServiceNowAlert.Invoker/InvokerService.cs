@@ -84,7 +84,7 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
             }
             catch (OperationCanceledException) when (attemptBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                failure = $"invoke {settings.FunctionArn}: no answer before the invoker's deadline";
+                failure = $"deliver to {settings.FunctionArn}: no answer before the invoker's deadline (STS or Lambda stayed silent)";
                 break;
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

@@ -6,9 +6,10 @@ using ServiceNowAlert.Contracts;
 namespace ServiceNowAlert.Alerting.Rendering;
 
 /// <summary>
-/// Turns a request into the values templates see: plain <see cref="ScriptObject"/>s of strings and numbers, never the
-/// .NET objects (AOT-safe, and a template can reach nothing else). For HTML every string is escaped here, before any
-/// template runs, so an override template cannot forget to.
+/// Turns a request into the values templates see: an <see cref="AlertView"/> for the compiled defaults and, for override
+/// templates, plain <see cref="ScriptObject"/>s of strings and numbers, never the .NET objects (AOT-safe, and a template
+/// can reach nothing else). For HTML every string is escaped here, before any template runs, so an override template
+/// cannot forget to.
 /// </summary>
 internal static class AlertModelBuilder
 {
@@ -29,8 +30,8 @@ internal static class AlertModelBuilder
         {
             Status = resolved ? "resolved" : "firing",
             StatusLabel = resolved ? "RESOLVED" : "FIRING",
-            Severity = SeverityName(request.Severity),
-            SeverityLabel = SeverityName(request.Severity).ToUpperInvariant(),
+            Severity = request.Severity.ToString().ToLowerInvariant(),
+            SeverityLabel = request.Severity.ToString().ToUpperInvariant(),
             ServiceNowSeverity = ServiceNowSeverity.From(request.Severity, request.Status),
             SeverityColor = background,
             SeverityTextColor = foreground,
@@ -84,18 +85,9 @@ internal static class AlertModelBuilder
         ["summary"] = Array(view.Summary.Select(row => Pair("name", row.Key, "value", row.Value))),
     };
 
-    private static string SeverityName(AlertSeverity severity) => severity switch
-    {
-        AlertSeverity.Critical => "critical",
-        AlertSeverity.Major => "major",
-        AlertSeverity.Minor => "minor",
-        AlertSeverity.Warning => "warning",
-        _ => "info",
-    };
-
     private static IEnumerable<KeyValuePair<string, string>> Summary(AlertRequest request)
     {
-        yield return new("Severity", $"{SeverityName(request.Severity)} (ServiceNow {ServiceNowSeverity.From(request.Severity, request.Status)})");
+        yield return new("Severity", $"{request.Severity.ToString().ToLowerInvariant()} (ServiceNow {ServiceNowSeverity.From(request.Severity, request.Status)})");
         foreach (var (name, value) in new[]
         {
             ("Application", request.Application), ("Environment", request.Environment), ("Node", request.ConfigurationItem),

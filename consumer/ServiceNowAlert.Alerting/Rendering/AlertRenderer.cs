@@ -17,7 +17,6 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
 
     private static readonly string[] ReplyOrForwardPrefixes = ["RE:", "FW:", "FWD:", "AW:", "WG:", "TR:", "SV:", "VS:"];
 
-
     public RenderedAlert Render(AlertRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
