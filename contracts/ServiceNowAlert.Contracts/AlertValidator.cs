@@ -1,3 +1,5 @@
+using ServiceNowAlert.Contracts.Validation;
+
 namespace ServiceNowAlert.Contracts;
 
 /// <summary>Checks a request built in code against the same rules <see cref="AlertRequestReader"/> applies to JSON.</summary>
@@ -7,11 +9,14 @@ public static class AlertValidator
     /// <param name="request">The request, for example a normaliser's output.</param>
     /// <returns>Every problem found, each with its JSON path.</returns>
     /// <remarks>
-    /// Going through the JSON form keeps one rule set: what this accepts is exactly what the other side will accept.
+    /// The result is what <see cref="AlertRequestReader"/> reports for the request's JSON form, so what this accepts is
+    /// exactly what the other side will accept. The rules are applied to the object directly; a request holding what
+    /// only the JSON form can judge (a null entry, an unnamed enum value, an unpaired surrogate) goes through that form.
     /// </remarks>
     public static IReadOnlyList<AlertProblem> Validate(AlertRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return AlertRequestReader.Read(AlertJson.Serialize(request)).Problems;
+        var problems = new ProblemCollector();
+        return AlertRequestObjectRules.TryCheck(request, problems) ? problems.Problems : AlertRequestReader.Read(AlertJson.Serialize(request)).Problems;
     }
 }

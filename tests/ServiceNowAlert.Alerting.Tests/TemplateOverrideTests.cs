@@ -30,6 +30,22 @@ public sealed class TemplateOverrideTests
     }
 
     [Fact]
+    public void Render_HtmlOverrideOfAHostileAlert_SeesEveryValueEscapedIncludingTheServiceNowFields()
+    {
+        var folder = Directory.CreateTempSubdirectory("snalert-templates-");
+        File.WriteAllText(
+            Path.Combine(folder.FullName, "html.sbn"),
+            "{{ title }}|{{ for field in servicenow_fields }}{{ field.name }}={{ field.value }};{{ end }}|{{ for detail in details }}{{ detail.value }}{{ end }}|{{ for row in summary }}{{ row.value }}{{ end }}");
+
+        var html = new AlertRenderer(AlertTemplates.Load(folder.FullName)).Render(Alerts.Hostile()).Html;
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("description=&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("additional_info={&quot;alert_id&quot;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_OverrideWithAnUnknownVariable_FailsLoudlyInsteadOfPrintingNothing()
     {
         var folder = Directory.CreateTempSubdirectory("snalert-templates-");

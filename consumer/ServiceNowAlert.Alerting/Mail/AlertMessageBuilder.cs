@@ -36,10 +36,21 @@ public static class AlertMessageBuilder
         message.Headers.Add("X-Correlation-Key", request.CorrelationKey);
         message.Body = new MultipartAlternative
         {
-            new TextPart("plain") { Text = rendered.Text },
-            new TextPart("html") { Text = rendered.Html },
+            Utf8Part("plain", rendered.TextUtf8),
+            Utf8Part("html", rendered.HtmlUtf8),
         };
         return message;
+    }
+
+    // What TextPart.Text does (charset=utf-8, content the UTF-8 bytes), without decoding the rendered bytes to a string
+    // and encoding them again. MimeKit chooses the transfer encoding when the message is prepared for sending.
+    private static TextPart Utf8Part(string subtype, ReadOnlyMemory<byte> utf8)
+    {
+        var part = new TextPart(subtype);
+        part.ContentType.Charset = "utf-8";
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(utf8, out var segment) ? segment : new ArraySegment<byte>(utf8.ToArray());
+        part.Content = new MimeContent(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false));
+        return part;
     }
 
     /// <summary>Every envelope recipient, To, Cc and Bcc, each once.</summary>

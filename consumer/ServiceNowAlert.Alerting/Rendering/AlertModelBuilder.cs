@@ -19,10 +19,9 @@ internal static class AlertModelBuilder
     /// <summary>Characters of log excerpt shown at most, so a body stays far below ServiceNow's limit.</summary>
     public const int MaxLogCharactersShown = 64 * 1024;
 
-    public static AlertView View(AlertRequest request, bool html, IReadOnlyList<KeyValuePair<string, string>>? serviceNowFields = null)
+    /// <summary>The values as they are, for the subject and the text part.</summary>
+    public static AlertView View(AlertRequest request)
     {
-        string E(string? value) => html ? WebUtility.HtmlEncode(value ?? string.Empty) : value ?? string.Empty;
-        string? Optional(string? value) => value is null ? null : E(value);
         var (background, foreground) = SeverityStyle.For(request.Severity, request.Status);
         var (excerpt, omitted) = Excerpt(request.LogExcerpt);
         var resolved = request.Status == AlertStatus.Resolved;
@@ -35,25 +34,116 @@ internal static class AlertModelBuilder
             ServiceNowSeverity = ServiceNowSeverity.From(request.Severity, request.Status),
             SeverityColor = background,
             SeverityTextColor = foreground,
-            Title = E(request.Title),
-            Description = Optional(request.Description),
-            Source = E(request.Source),
-            Application = Optional(request.Application),
-            Environment = Optional(request.Environment),
-            ConfigurationItem = Optional(request.ConfigurationItem),
-            Account = Optional(request.Account),
-            Region = Optional(request.Region),
+            Title = request.Title,
+            Description = request.Description,
+            Source = request.Source,
+            Application = request.Application,
+            Environment = request.Environment,
+            ConfigurationItem = request.ConfigurationItem,
+            Account = request.Account,
+            Region = request.Region,
             OccurredAt = request.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
-            AlertId = E(request.AlertId),
-            CorrelationKey = E(request.CorrelationKey),
-            Resources = [.. request.Resources.Select(E)],
-            Links = [.. request.Links.Where(link => IsWebUrl(link.Url)).Select(link => new KeyValuePair<string, string>(E(link.Title), E(link.Url)))],
-            Details = [.. request.Details.Select(detail => new KeyValuePair<string, string>(E(detail.Key), E(detail.Value)))],
-            LogExcerpt = [.. excerpt.Select(E)],
+            AlertId = request.AlertId,
+            CorrelationKey = request.CorrelationKey,
+            Resources = request.Resources,
+            Links = WebLinks(request.Links),
+            Details = Pairs(request.Details),
+            LogExcerpt = excerpt,
             LogOmitted = omitted,
-            ServiceNowFields = serviceNowFields ?? ServiceNowFields.Build(request),
-            Summary = [.. Summary(request).Select(row => new KeyValuePair<string, string>(E(row.Key), E(row.Value)))],
+            ServiceNowFields = ServiceNowFields.Build(request),
+            Summary = Summary(request),
         };
+    }
+
+    /// <summary>
+    /// The same values HTML-escaped, for the HTML part. A value with nothing to escape is the same string, and a list
+    /// with nothing to escape the same list, so escaping costs nothing for most alerts.
+    /// </summary>
+    public static AlertView Escaped(AlertView plain) => plain with
+    {
+        IsHtml = true,
+        Title = E(plain.Title),
+        Description = Optional(plain.Description),
+        Source = E(plain.Source),
+        Application = Optional(plain.Application),
+        Environment = Optional(plain.Environment),
+        ConfigurationItem = Optional(plain.ConfigurationItem),
+        Account = Optional(plain.Account),
+        Region = Optional(plain.Region),
+        AlertId = E(plain.AlertId),
+        CorrelationKey = E(plain.CorrelationKey),
+        Resources = Escaped(plain.Resources),
+        Links = Escaped(plain.Links),
+        Details = Escaped(plain.Details),
+        LogExcerpt = Escaped(plain.LogExcerpt),
+        Summary = Escaped(plain.Summary),
+    };
+
+    private static string E(string value) => WebUtility.HtmlEncode(value);
+
+    private static string? Optional(string? value) => value is null ? null : WebUtility.HtmlEncode(value);
+
+    private static IReadOnlyList<string> Escaped(IReadOnlyList<string> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!ReferenceEquals(E(values[i]), values[i]))
+            {
+                return [.. values.Select(E)];
+            }
+        }
+
+        return values;
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Escaped(IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var (key, value) = pairs[i];
+            if (!ReferenceEquals(E(key), key) || !ReferenceEquals(E(value), value))
+            {
+                return [.. pairs.Select(pair => new KeyValuePair<string, string>(E(pair.Key), E(pair.Value)))];
+            }
+        }
+
+        return pairs;
+    }
+
+    private static List<KeyValuePair<string, string>> WebLinks(IReadOnlyList<AlertLink> links)
+    {
+        if (links.Count == 0)
+        {
+            return [];
+        }
+
+        var web = new List<KeyValuePair<string, string>>(links.Count);
+        foreach (var link in links)
+        {
+            if (IsWebUrl(link.Url))
+            {
+                web.Add(new(link.Title, link.Url));
+            }
+        }
+
+        return web;
+    }
+
+    private static KeyValuePair<string, string>[] Pairs(OrderedDictionary<string, string> details)
+    {
+        if (details.Count == 0)
+        {
+            return [];
+        }
+
+        var pairs = new KeyValuePair<string, string>[details.Count];
+        var i = 0;
+        foreach (var detail in details)
+        {
+            pairs[i++] = detail;
+        }
+
+        return pairs;
     }
 
     public static ScriptObject ToScriptObject(AlertView view) => new()
@@ -81,42 +171,42 @@ internal static class AlertModelBuilder
         ["details"] = Array(view.Details.Select(detail => Pair("name", detail.Key, "value", detail.Value))),
         ["log_excerpt"] = Array(view.LogExcerpt),
         ["log_omitted"] = view.LogOmitted,
-        ["servicenow_fields"] = Array(view.ServiceNowFields.Select(field => Pair("name", field.Key, "value", field.Value))),
+        ["servicenow_fields"] = Array((view.IsHtml ? Escaped(view.ServiceNowFields) : view.ServiceNowFields).Select(field => Pair("name", field.Key, "value", field.Value))),
         ["summary"] = Array(view.Summary.Select(row => Pair("name", row.Key, "value", row.Value))),
     };
 
-    private static IEnumerable<KeyValuePair<string, string>> Summary(AlertRequest request)
+    private static List<KeyValuePair<string, string>> Summary(AlertRequest request)
     {
-        yield return new("Severity", $"{request.Severity.ToString().ToLowerInvariant()} (ServiceNow {ServiceNowSeverity.From(request.Severity, request.Status)})");
-        foreach (var (name, value) in new[]
+        var rows = new List<KeyValuePair<string, string>>(5)
         {
-            ("Application", request.Application), ("Environment", request.Environment), ("Node", request.ConfigurationItem),
-            ("Account", request.Account is null ? null : request.Region is null ? request.Account : $"{request.Account} ({request.Region})"),
-        })
+            new("Severity", $"{request.Severity.ToString().ToLowerInvariant()} (ServiceNow {ServiceNowSeverity.From(request.Severity, request.Status)})"),
+        };
+        AddIfPresent(rows, "Application", request.Application);
+        AddIfPresent(rows, "Environment", request.Environment);
+        AddIfPresent(rows, "Node", request.ConfigurationItem);
+        AddIfPresent(rows, "Account", request.Account is null ? null : request.Region is null ? request.Account : $"{request.Account} ({request.Region})");
+        return rows;
+    }
+
+    private static void AddIfPresent(List<KeyValuePair<string, string>> rows, string name, string? value)
+    {
+        if (value is not null)
         {
-            if (value is not null)
-            {
-                yield return new(name, value);
-            }
+            rows.Add(new(name, value));
         }
     }
 
     private static (IReadOnlyList<string> Shown, int Omitted) Excerpt(IReadOnlyList<string> lines)
     {
-        var shown = new List<string>();
+        var shown = 0;
         var characters = 0;
-        foreach (var line in lines.Take(MaxLogLinesShown))
+        while (shown < lines.Count && shown < MaxLogLinesShown && characters + lines[shown].Length <= MaxLogCharactersShown)
         {
-            if (characters + line.Length > MaxLogCharactersShown)
-            {
-                break;
-            }
-
-            shown.Add(line);
-            characters += line.Length;
+            characters += lines[shown].Length;
+            shown++;
         }
 
-        return (shown, lines.Count - shown.Count);
+        return (shown == lines.Count ? lines : [.. lines.Take(shown)], lines.Count - shown);
     }
 
     // The contract already refuses other schemes; checked again because the HTML part must never carry a live non-web link.

@@ -20,30 +20,63 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
     public RenderedAlert Render(AlertRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var textView = AlertModelBuilder.View(request, html: false);
-        var htmlView = AlertModelBuilder.View(request, html: true, textView.ServiceNowFields);
+        var textView = AlertModelBuilder.View(request);
+        var htmlView = AlertModelBuilder.Escaped(textView);
         ScriptObject? textModel = null;
         ScriptObject TextModel() => textModel ??= AlertModelBuilder.ToScriptObject(textView);
 
-        var subject = Subject(compiledDefaults && templates.SubjectIsDefault ? DefaultAlertWriter.Subject(textView) : Run(templates.Subject, TextModel()));
-        var rawText = compiledDefaults && templates.TextIsDefault ? DefaultAlertWriter.Text(textView) : Run(templates.Text, TextModel());
-        var text = TextLimits.WrapLongLines(TextLimits.NormaliseBody(rawText));
-        if (text.Length > TextLimits.MaxBodyCharacters)
+        using var buffer = RenderBuffer.Rent();
+        string subject;
+        if (compiledDefaults && templates.SubjectIsDefault)
         {
-            text = text[..(TextLimits.MaxBodyCharacters - 80)] + "\n\n[text truncated here: ServiceNow reads at most 524288 characters]\n";
+            DefaultAlertWriter.Subject(textView, buffer.Builder);
+            subject = Subject(buffer.Builder.ToString());
+            buffer.Builder.Clear();
+        }
+        else
+        {
+            subject = Subject(Run(templates.Subject, TextModel()));
         }
 
-        var html = compiledDefaults && templates.HtmlIsDefault ? DefaultAlertWriter.Html(htmlView) : Run(templates.Html, AlertModelBuilder.ToScriptObject(htmlView));
-        return new RenderedAlert(subject, text, html);
+        if (compiledDefaults && templates.TextIsDefault)
+        {
+            DefaultAlertWriter.Text(textView, buffer.Builder);
+        }
+        else
+        {
+            buffer.Builder.Append(Run(templates.Text, TextModel()));
+        }
+
+        var text = TextLimits.BodyUtf8(buffer.Written());
+        buffer.Builder.Clear();
+        if (compiledDefaults && templates.HtmlIsDefault)
+        {
+            DefaultAlertWriter.Html(htmlView, buffer.Builder);
+        }
+        else
+        {
+            buffer.Builder.Append(Run(templates.Html, AlertModelBuilder.ToScriptObject(htmlView)));
+        }
+
+        return new RenderedAlert(subject, text, buffer.ToUtf8());
     }
 
     /// <summary>One line, no reply or forward prefix (ServiceNow would treat the mail as a reply or forward), 200 characters.</summary>
     internal static string Subject(string rendered)
     {
-        var subject = string.Join(' ', TextLimits.OneLine(rendered).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        if (ReplyOrForwardPrefixes.Any(prefix => subject.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        var subject = TextLimits.OneLine(rendered);
+        if (subject.StartsWith(' ') || subject.EndsWith(' ') || subject.Contains("  ", StringComparison.Ordinal))
         {
-            subject = "[ALERT] " + subject;
+            subject = string.Join(' ', subject.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        foreach (var prefix in ReplyOrForwardPrefixes)
+        {
+            if (subject.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                subject = "[ALERT] " + subject;
+                break;
+            }
         }
 
         return subject.Length <= MaxSubjectCharacters ? subject : subject[..(MaxSubjectCharacters - 1)].TrimEnd() + TextLimits.Ellipsis;

@@ -1,11 +1,14 @@
 namespace ServiceNowAlert.Alerting.Rendering;
 
 /// <summary>
-/// The values a template sees, typed. For the HTML part every string is already HTML-escaped. The compiled default
-/// templates read it directly; override templates get it as a Scriban object (<see cref="AlertModelBuilder.ToScriptObject"/>).
+/// The values a template sees, typed. For the HTML part (<see cref="IsHtml"/>) every string is already HTML-escaped
+/// except <see cref="ServiceNowFields"/>, which the HTML default never shows and which is escaped when an override
+/// template gets it (<see cref="AlertModelBuilder.ToScriptObject"/>). The compiled default templates read it directly.
 /// </summary>
 internal sealed record AlertView
 {
+    public bool IsHtml { get; init; }
+
     public required string Status { get; init; }
 
     public required string StatusLabel { get; init; }

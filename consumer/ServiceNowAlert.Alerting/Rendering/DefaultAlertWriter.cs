@@ -13,14 +13,6 @@ namespace ServiceNowAlert.Alerting.Rendering;
 internal static class DefaultAlertWriter
 {
     private const string Rule = "----------------------------------------------------------------";
-    private const int MaxCachedCapacity = 256 * 1024;
-
-    [ThreadStatic]
-    private static StringBuilder? t_text;
-
-    [ThreadStatic]
-    private static StringBuilder? t_html;
-
     private const string HeadStart = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"supported-color-schemes\" content=\"light dark\">\n<title>";
 
     private const string HeadEnd = "</title>\n<style>\n@media (prefers-color-scheme: dark) {\n  .card { background-color: #1e1f22 !important; color: #e8e8e8 !important; }\n  .muted { color: #b0b3b8 !important; }\n  .cell { border-color: #3a3c40 !important; }\n  .mono { background-color: #2b2d31 !important; color: #e8e8e8 !important; }\n  a { color: #8ab4f8 !important; }\n}\n</style>\n</head>\n<body style=\"margin:0;padding:0;background-color:#f3f4f6;\">\n<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:#f3f4f6;\">\n<tr><td align=\"center\" style=\"padding:24px 12px;\">\n<table role=\"presentation\" class=\"card\" width=\"640\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:640px;background-color:#ffffff;color:#1f2328;border-radius:6px;font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;\">\n";
@@ -109,9 +101,8 @@ internal static class DefaultAlertWriter
 
     private const string Closing = "</table>\n</td></tr>\n</table>\n</body>\n</html>\n";
 
-    public static string Subject(AlertView view)
+    public static void Subject(AlertView view, StringBuilder subject)
     {
-        var subject = new StringBuilder(160);
         subject.Append('[').Append(view.StatusLabel).Append("] ").Append(view.SeverityLabel).Append(": ").Append(view.Title);
         if (view.ConfigurationItem is not null)
         {
@@ -122,13 +113,10 @@ internal static class DefaultAlertWriter
         {
             subject.Append(" [").Append(view.Environment).Append(']');
         }
-
-        return subject.ToString();
     }
 
-    public static string Text(AlertView view)
+    public static void Text(AlertView view, StringBuilder text)
     {
-        var text = Rent(ref t_text);
         foreach (var (name, value) in view.ServiceNowFields)
         {
             text.Append(name).Append(':').Append(value).Append('\n');
@@ -185,12 +173,10 @@ internal static class DefaultAlertWriter
         }
 
         text.Append("\nAlert ").Append(view.AlertId).Append(" / correlation ").Append(view.CorrelationKey);
-        return Return(text, ref t_text);
     }
 
-    public static string Html(AlertView view)
+    public static void Html(AlertView view, StringBuilder html)
     {
-        var html = Rent(ref t_html);
         html.Append(HeadStart).Append(view.Title).Append(HeadEnd);
         html.Append(BandStart).Append(view.SeverityColor).Append(BandTextColor).Append(view.SeverityTextColor).Append(BandLabel).Append(view.StatusLabel).Append(BandSeparator).Append(view.SeverityLabel);
         if (view.Environment is not null)
@@ -258,26 +244,7 @@ internal static class DefaultAlertWriter
         }
 
         html.Append(FooterStart).Append(view.AlertId).Append(FooterCorrelation).Append(view.CorrelationKey).Append(FooterEnd).Append('\n');
-        return Return(html.Append(Closing), ref t_html);
-    }
-
-    // One builder per thread for each part, so a render allocates its output strings and little else.
-    private static StringBuilder Rent(ref StringBuilder? cached)
-    {
-        var builder = cached ?? new StringBuilder(16 * 1024);
-        cached = null;
-        return builder.Clear();
-    }
-
-    private static string Return(StringBuilder builder, ref StringBuilder? cached)
-    {
-        var result = builder.ToString();
-        if (builder.Capacity <= MaxCachedCapacity)
-        {
-            cached = builder;
-        }
-
-        return result;
+        html.Append(Closing);
     }
 
     private static void Line(StringBuilder text, string label, string? value)

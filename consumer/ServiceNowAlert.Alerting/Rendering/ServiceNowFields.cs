@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -21,103 +22,161 @@ public static class ServiceNowFields
     {
         ArgumentNullException.ThrowIfNull(request);
         var occurredAt = request.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var metricName = MetricNameKeys.Select(key => request.Details.GetValueOrDefault(key)).FirstOrDefault(value => !string.IsNullOrEmpty(value));
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("source", request.Source),
-            new("node", request.ConfigurationItem ?? request.Account ?? request.Source),
-            new("type", request.Details.GetValueOrDefault("type") ?? (metricName is null ? request.Source : "metric")),
-            new("resource", request.Resources.Count > 0 ? request.Resources[0] : request.ConfigurationItem ?? string.Empty),
-        };
+        var metricName = MetricName(request.Details);
+        var resolved = request.Status == AlertStatus.Resolved;
+        var fields = new List<KeyValuePair<string, string>>(18);
+        Add(fields, "source", request.Source);
+        Add(fields, "node", request.ConfigurationItem ?? request.Account ?? request.Source);
+        Add(fields, "type", request.Details.GetValueOrDefault("type") ?? (metricName is null ? request.Source : "metric"));
+        Add(fields, "resource", request.Resources.Count > 0 ? request.Resources[0] : request.ConfigurationItem ?? string.Empty);
         if (metricName is not null)
         {
-            fields.Add(new("metric_name", metricName));
+            Add(fields, "metric_name", metricName);
         }
 
-        fields.Add(new("severity", ServiceNowSeverity.From(request.Severity, request.Status).ToString(CultureInfo.InvariantCulture)));
-        fields.Add(new("message_key", request.CorrelationKey));
-        fields.Add(new("resolution_state", request.Status == AlertStatus.Resolved ? "Closing" : "New"));
-        fields.Add(new("description", request.Description is null ? request.Title : $"{request.Title} - {FirstLine(request.Description)}"));
-        fields.Add(new("additional_info", AdditionalInfo(request, occurredAt)));
-        fields.Add(new("alert_id", request.AlertId));
-        fields.Add(new("status", request.Status == AlertStatus.Resolved ? "resolved" : "firing"));
-        fields.Add(new("occurred_at", occurredAt + " UTC"));
+        Add(fields, "severity", SeverityDigits[ServiceNowSeverity.From(request.Severity, request.Status)]);
+        Add(fields, "message_key", request.CorrelationKey);
+        Add(fields, "resolution_state", resolved ? "Closing" : "New");
+        Add(fields, "description", request.Description is null ? request.Title : string.Concat(request.Title, " - ", FirstLine(request.Description)));
+        Add(fields, "additional_info", AdditionalInfo(request, occurredAt));
+        Add(fields, "alert_id", request.AlertId);
+        Add(fields, "status", resolved ? "resolved" : "firing");
+        Add(fields, "occurred_at", occurredAt + " UTC");
         AddIfPresent(fields, "application", request.Application);
         AddIfPresent(fields, "environment", request.Environment);
         AddIfPresent(fields, "account", request.Account);
         AddIfPresent(fields, "region", request.Region);
-        return [.. fields.Select(field => new KeyValuePair<string, string>(field.Key, Fit(field.Key, field.Value)))];
+        return fields;
     }
+
+    private static readonly string[] SeverityDigits = ["0", "1", "2", "3", "4", "5"];
+
+    private static string? MetricName(OrderedDictionary<string, string> details)
+    {
+        foreach (var key in MetricNameKeys)
+        {
+            if (details.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static void Add(List<KeyValuePair<string, string>> fields, string name, string value) => fields.Add(new(name, Fit(name, value)));
 
     private static void AddIfPresent(List<KeyValuePair<string, string>> fields, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            fields.Add(new(name, value));
+            Add(fields, name, value);
         }
     }
 
     private static string Fit(string name, string value) =>
         TextLimits.TruncateOctets(TextLimits.OneLine(value), TextLimits.MaxLineOctets - name.Length - 1);
 
-    private static string FirstLine(string text)
+    private static ReadOnlySpan<char> FirstLine(string text)
     {
         var line = text.AsSpan().TrimStart();
         var end = line.IndexOfAny('\r', '\n');
-        return (end < 0 ? line : line[..end]).ToString();
+        return end < 0 ? line : line[..end];
     }
 
-    /// <summary>A JSON object whose values are all strings, cut at whole entries so it stays valid JSON on one line.</summary>
+    private static readonly string[] FixedNames = ["alert_id", "correlation_key", "status", "severity", "occurred_at", "application", "environment", "account", "region"];
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_json;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>
+    /// A JSON object whose values are all strings, cut at whole entries so it stays valid JSON on one line. Written
+    /// into a per-thread buffer: only the final string is allocated.
+    /// </summary>
     private static string AdditionalInfo(AlertRequest request, string occurredAt)
     {
-        var entries = new List<KeyValuePair<string, string>>
+        var budget = TextLimits.MaxLineOctets - "additional_info:".Length;
+        var buffer = t_json ??= new ArrayBufferWriter<byte>(2048);
+        var total = Entries(request) + request.Details.Count;
+        for (var kept = total; kept >= 0; kept--)
         {
-            new("alert_id", request.AlertId),
-            new("correlation_key", request.CorrelationKey),
-            new("status", request.Status.ToString().ToLowerInvariant()),
-            new("severity", request.Severity.ToString().ToLowerInvariant()),
-            new("occurred_at", occurredAt),
-        };
-        foreach (var (name, value) in new[] { ("application", request.Application), ("environment", request.Environment), ("account", request.Account), ("region", request.Region) })
-        {
-            if (value is not null)
+            buffer.ResetWrittenCount();
+            var writer = t_writer ??= new Utf8JsonWriter(buffer, Relaxed);
+            writer.Reset(buffer);
+            Write(writer, request, occurredAt, kept, truncated: kept < total);
+            if (buffer.WrittenCount <= budget || kept == 0)
             {
-                entries.Add(new(name, value));
+                break;
             }
         }
 
-        // Details come after the fixed entries; one that reuses a fixed name is prefixed so the object has unique names.
-        var names = entries.Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal);
-        entries.AddRange(request.Details.Select(detail => new KeyValuePair<string, string>(names.Contains(detail.Key) ? "detail_" + detail.Key : detail.Key, detail.Value)));
-        var budget = TextLimits.MaxLineOctets - "additional_info:".Length;
-        var json = Write(entries, truncated: false);
-        for (var kept = entries.Count - 1; Encoding.UTF8.GetByteCount(json) > budget && kept >= 0; kept--)
-        {
-            json = Write(entries.Take(kept).ToList(), truncated: true);
-        }
-
-        return json;
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string Write(List<KeyValuePair<string, string>> entries, bool truncated)
+    private static int Entries(AlertRequest request) =>
+        5 + (request.Application is null ? 0 : 1) + (request.Environment is null ? 0 : 1) + (request.Account is null ? 0 : 1) + (request.Region is null ? 0 : 1);
+
+    // The fixed entries first, then the details; a detail that reuses a fixed name is prefixed so names stay unique.
+    private static void Write(Utf8JsonWriter writer, AlertRequest request, string occurredAt, int kept, bool truncated)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        writer.WriteStartObject();
+        var written = 0;
+        void Entry(string name, string? value)
         {
-            writer.WriteStartObject();
-            foreach (var (name, value) in entries)
+            if (value is not null && written < kept)
+            {
+                writer.WriteString(name, value);
+                written++;
+            }
+        }
+
+        Entry("alert_id", request.AlertId);
+        Entry("correlation_key", request.CorrelationKey);
+        Entry("status", request.Status.ToString().ToLowerInvariant());
+        Entry("severity", request.Severity.ToString().ToLowerInvariant());
+        Entry("occurred_at", occurredAt);
+        Entry("application", request.Application);
+        Entry("environment", request.Environment);
+        Entry("account", request.Account);
+        Entry("region", request.Region);
+        foreach (var (name, value) in request.Details)
+        {
+            if (written >= kept)
+            {
+                break;
+            }
+
+            if (Array.IndexOf(FixedNames, name) >= 0 && IsPresent(request, name))
+            {
+                writer.WritePropertyName("detail_" + name);
+                writer.WriteStringValue(value);
+            }
+            else
             {
                 writer.WriteString(name, value);
             }
 
-            if (truncated)
-            {
-                writer.WriteString("truncated", "true");
-            }
-
-            writer.WriteEndObject();
+            written++;
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        if (truncated)
+        {
+            writer.WriteString("truncated", "true");
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
     }
+
+    private static bool IsPresent(AlertRequest request, string fixedName) => fixedName switch
+    {
+        "application" => request.Application is not null,
+        "environment" => request.Environment is not null,
+        "account" => request.Account is not null,
+        "region" => request.Region is not null,
+        _ => true,
+    };
 }

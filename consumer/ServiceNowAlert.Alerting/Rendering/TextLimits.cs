@@ -74,6 +74,31 @@ internal static class TextLimits
     }
 
     /// <summary>
+    /// The text part's UTF-8 bytes from the characters a template wrote: <see cref="NormaliseBody"/>, then
+    /// <see cref="WrapLongLines"/>, then cut to ServiceNow's body limit. Almost every body needs none of that beyond
+    /// trimming its end, and is encoded straight from the span.
+    /// </summary>
+    public static byte[] BodyUtf8(ReadOnlySpan<char> written)
+    {
+        if (written.IndexOfAny(OtherLineEndings) >= 0 || written.Length >= MaxBodyCharacters || HasLongLine(written))
+        {
+            var text = WrapLongLines(NormaliseBody(written.ToString()));
+            if (text.Length > MaxBodyCharacters)
+            {
+                text = text[..(MaxBodyCharacters - 80)] + "\n\n[text truncated here: ServiceNow reads at most 524288 characters]\n";
+            }
+
+            return RenderBuffer.Utf8(text);
+        }
+
+        var trimmed = written.TrimEnd();
+        var bytes = new byte[Encoding.UTF8.GetByteCount(trimmed) + 1];
+        Encoding.UTF8.GetBytes(trimmed, bytes);
+        bytes[^1] = (byte)'\n';
+        return bytes;
+    }
+
+    /// <summary>
     /// The text as the text part carries it: line endings made LF, trailing whitespace cut, one final LF. Copies once
     /// at most.
     /// </summary>
@@ -91,9 +116,9 @@ internal static class TextLimits
     private static readonly System.Buffers.SearchValues<char> OtherLineEndings = System.Buffers.SearchValues.Create("\r\f\u0085\u2028\u2029");
 
     // A quick scan first: almost every body has no line near the limit, and then nothing needs to be copied.
-    private static bool HasLongLine(string text)
+    private static bool HasLongLine(ReadOnlySpan<char> text)
     {
-        var rest = text.AsSpan();
+        var rest = text;
         while (!rest.IsEmpty)
         {
             var end = rest.IndexOf('\n');

@@ -55,11 +55,12 @@ internal static partial class AlertRequestRules
     private static bool CheckVersion(JsonElement root, ElementRules rules)
     {
         var version = rules.Text(root, JsonPath.Root, "schemaVersion", required: true, 16, TextKind.SingleLine);
-        if (version is null)
-        {
-            return true;
-        }
+        return version is null || CheckVersion(version, rules);
+    }
 
+    /// <summary>False when the version is one whose other fields this reader cannot judge.</summary>
+    public static bool CheckVersion(string version, ElementRules rules)
+    {
         var match = VersionPattern().Match(version);
         if (!match.Success)
         {
@@ -123,11 +124,15 @@ internal static partial class AlertRequestRules
             }
 
             rules.Text(link, path, "title", required: true, AlertLimits.MaxLinkTitleLength, TextKind.SingleLine);
-            var url = rules.Text(link, path, "url", required: true, AlertLimits.MaxUrlLength, TextKind.SingleLine);
-            if (url is not null && !IsWebUrl(url))
-            {
-                rules.Problems.Add(JsonPath.Property(path, "url"), AlertProblemCodes.BadFormat, $"url must be an absolute http or https URL; got '{url}'");
-            }
+            CheckUrl(rules.Text(link, path, "url", required: true, AlertLimits.MaxUrlLength, TextKind.SingleLine), path, rules);
+        }
+    }
+
+    public static void CheckUrl(string? url, string linkPath, ElementRules rules)
+    {
+        if (url is not null && !IsWebUrl(url))
+        {
+            rules.Problems.Add(JsonPath.Property(linkPath, "url"), AlertProblemCodes.BadFormat, $"url must be an absolute http or https URL; got '{url}'");
         }
     }
 
@@ -142,13 +147,17 @@ internal static partial class AlertRequestRules
         foreach (var detail in details.Value.EnumerateObject())
         {
             var path = JsonPath.Property("$.details", detail.Name);
-            if (detail.Name.Length == 0 || TextRules.CodePointLength(detail.Name) > AlertLimits.MaxDetailNameLength ||
-                TextRules.FindForbiddenInSingleLine(detail.Name) >= 0 || TextRules.HasLoneSurrogate(detail.Name))
-            {
-                rules.Problems.Add(path, AlertProblemCodes.BadFormat, $"a detail name must be 1 to {AlertLimits.MaxDetailNameLength} characters on one line without control characters");
-            }
-
+            CheckDetailName(detail.Name, path, rules);
             rules.Text(detail.Value, path, $"detail '{detail.Name}'", AlertLimits.MaxDetailValueLength, TextKind.MultiLine, allowEmpty: true);
+        }
+    }
+
+    public static void CheckDetailName(string name, string path, ElementRules rules)
+    {
+        if (name.Length == 0 || TextRules.CodePointLength(name) > AlertLimits.MaxDetailNameLength ||
+            TextRules.FindForbiddenInSingleLine(name) >= 0 || TextRules.HasLoneSurrogate(name))
+        {
+            rules.Problems.Add(path, AlertProblemCodes.BadFormat, $"a detail name must be 1 to {AlertLimits.MaxDetailNameLength} characters on one line without control characters");
         }
     }
 
@@ -159,16 +168,16 @@ internal static partial class AlertRequestRules
         uri.Host.Length > 0;
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:\-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
+    internal static partial Regex IdPattern();
 
     [GeneratedRegex(@"^(?<major>[0-9]{1,4})\.(?<minor>[0-9]{1,4})$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 
     [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountPattern();
+    internal static partial Regex AccountPattern();
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
+    internal static partial Regex RegionPattern();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|\+00:00)$", RegexOptions.CultureInvariant)]
     private static partial Regex TimestampPattern();

@@ -48,6 +48,12 @@ internal sealed class ElementRules(ProblemCollector problems)
             return null;
         }
 
+        return Text(text, path, label, maxLength, kind, allowEmpty);
+    }
+
+    /// <summary>The rules of a string value once it is a string: valid Unicode, not empty, not too long, no forbidden characters.</summary>
+    public string? Text(string text, string path, string label, int maxLength, TextKind kind, bool allowEmpty)
+    {
         if (TextRules.HasLoneSurrogate(text))
         {
             Problems.Add(path, AlertProblemCodes.BadFormat, $"{label} is not valid Unicode (it holds an unpaired surrogate)");
@@ -114,13 +120,16 @@ internal sealed class ElementRules(ProblemCollector problems)
             return null;
         }
 
-        var count = kind == JsonValueKind.Array ? value.Value.GetArrayLength() : value.Value.EnumerateObject().Count();
+        Count(path, name, kind == JsonValueKind.Array ? value.Value.GetArrayLength() : value.Value.EnumerateObject().Count(), maxCount);
+        return value;
+    }
+
+    public void Count(string path, string name, int count, int maxCount)
+    {
         if (count > maxCount)
         {
             Problems.Add(path, AlertProblemCodes.TooLong, $"{name} must have at most {maxCount} entries, got {count}");
         }
-
-        return value;
     }
 
     public static string Describe(JsonValueKind kind) => kind switch
