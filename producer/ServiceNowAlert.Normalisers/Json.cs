@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace ServiceNowAlert.Normalisers;
 
 /// <summary>Tolerant reads from trigger JSON: a missing or mistyped member is null, never an exception.</summary>
-internal static partial class Json
+internal static class Json
 {
     public static string? Str(JsonElement element, params string[] path)
     {
@@ -17,6 +16,21 @@ internal static partial class Json
             _ => null,
         };
     }
+
+    /// <summary>One member by its UTF-8 name (no transcoding of the name, for the hot paths).</summary>
+    public static string? Str(JsonElement element, ReadOnlySpan<byte> name)
+    {
+        var found = At(element, name);
+        return found?.ValueKind switch
+        {
+            JsonValueKind.String => SafeString(found.Value),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => found.Value.GetRawText(),
+            _ => null,
+        };
+    }
+
+    public static JsonElement? At(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var found) ? found : null;
 
     public static JsonElement? At(JsonElement element, params string[] path)
     {
@@ -46,7 +60,12 @@ internal static partial class Json
             return null;
         }
 
-        var normalised = CompactOffset().Replace(text, "$1:$2");
+        if (IsoTimestamp.TryParse(text, out var exact))
+        {
+            return exact;
+        }
+
+        var normalised = WithColonInOffset(text);
         return DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : null;
     }
 
@@ -62,6 +81,16 @@ internal static partial class Json
         }
     }
 
-    [GeneratedRegex(@"([+-]\d{2})(\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex CompactOffset();
+    // "+0000" → "+00:00" at the end (before one final LF, as a regex's $ allows), which DateTimeOffset needs.
+    internal static string WithColonInOffset(string text)
+    {
+        var end = text.EndsWith('\n') ? text.Length - 1 : text.Length;
+        if (end < 5 || text[end - 5] is not ('+' or '-') || !char.IsDigit(text[end - 4]) || !char.IsDigit(text[end - 3]) ||
+            !char.IsDigit(text[end - 2]) || !char.IsDigit(text[end - 1]))
+        {
+            return text;
+        }
+
+        return string.Concat(text.AsSpan(0, end - 2), ":", text.AsSpan(end - 2));
+    }
 }

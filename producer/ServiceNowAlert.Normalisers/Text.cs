@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,11 +7,29 @@ namespace ServiceNowAlert.Normalisers;
 /// <summary>Makes any string from a trigger fit the contract: control characters out, limits kept, cuts marked.</summary>
 internal static class Text
 {
+    private const char Separator = '\u001f';
+
+    [ThreadStatic]
+    private static IncrementalHash? t_sha;
+
+    // char.IsControl (C0, DEL, C1) plus the Unicode line and paragraph separators: what a single line must not hold.
+    private static readonly SearchValues<char> NotInSingleLine = SearchValues.Create(Controls("\u2028\u2029"));
+
+    // Control characters other than tab, LF and CR: what a multi-line value must not hold.
+    private static readonly SearchValues<char> NotInMultiLine = SearchValues.Create(Controls(string.Empty).Replace("\t", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal));
+
     public static string SingleLine(string? value, int max)
     {
         if (string.IsNullOrEmpty(value))
         {
             return string.Empty;
+        }
+
+        // Most values are already one clean line: then nothing is copied.
+        if (!value.AsSpan().ContainsAny(NotInSingleLine) && !value.Contains("  ", StringComparison.Ordinal) &&
+            !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]))
+        {
+            return Cut(value, max);
         }
 
         var builder = new StringBuilder(Math.Min(value.Length, max));
@@ -37,6 +56,11 @@ internal static class Text
             return string.Empty;
         }
 
+        if (!value.AsSpan().ContainsAny(NotInMultiLine))
+        {
+            return Cut(value, max);
+        }
+
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
@@ -46,9 +70,40 @@ internal static class Text
         return Cut(builder.ToString(), max);
     }
 
-    /// <summary>A stable id fragment: the first 32 hex digits of SHA-256.</summary>
-    public static string Hash(params string?[] parts) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts))))[..32];
+    /// <summary>A stable id fragment: the first 32 hex digits of SHA-256 of the parts joined by U+001F (null as empty).</summary>
+    public static string Hash(params ReadOnlySpan<string?> parts)
+    {
+        var length = Math.Max(parts.Length - 1, 0);
+        foreach (var part in parts)
+        {
+            length += part is null ? 0 : Encoding.UTF8.GetByteCount(part);
+        }
+
+        byte[]? rented = null;
+        var input = length <= 512 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        var written = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                input[written++] = (byte)Separator;
+            }
+
+            written += Encoding.UTF8.GetBytes(parts[i], input[written..]);
+        }
+
+        // One hasher per thread, reset after each use: a new one per call costs more than hashing these few bytes.
+        var sha = t_sha ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(input);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        sha.GetHashAndReset(digest);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(digest[..16]);
+    }
 
     /// <summary>A correlation key: the natural key when it fits, else a readable prefix and a hash.</summary>
     public static string Key(string natural, int max = 256)
@@ -71,5 +126,19 @@ internal static class Text
         }
 
         return value[..end] + "…";
+    }
+
+    private static string Controls(string extra)
+    {
+        var controls = new StringBuilder();
+        for (var c = '\0'; c <= '\u009f'; c++)
+        {
+            if (char.IsControl(c))
+            {
+                controls.Append(c);
+            }
+        }
+
+        return controls.Append(extra).ToString();
     }
 }

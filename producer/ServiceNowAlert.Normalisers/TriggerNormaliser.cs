@@ -56,12 +56,12 @@ public static class TriggerNormaliser
             return NormaliseResult.Fail("unknown", $"normalise trigger: got a JSON {root.ValueKind.ToString().ToLowerInvariant()}; {Expected}");
         }
 
-        if (Json.At(root, "awslogs") is not null)
+        if (Json.At(root, "awslogs"u8) is not null)
         {
             return LogsNormaliser.Normalise(root, options);
         }
 
-        if (Json.Str(root, "detail-type") is { } detailType && Json.Str(root, "source") is { } source && Json.At(root, "detail") is not null)
+        if (Json.Str(root, "detail-type"u8) is { } detailType && Json.Str(root, "source"u8) is { } source && Json.At(root, "detail"u8) is not null)
         {
             return (detailType, source) switch
             {
@@ -87,8 +87,16 @@ public static class TriggerNormaliser
             return result;
         }
 
-        var problems = result.Alerts.SelectMany((alert, index) => AlertValidator.Validate(alert).Select(problem => problem with { Path = $"$[{index}]{problem.Path[1..]}" })).ToList();
-        return problems.Count == 0
+        List<AlertProblem>? problems = null;
+        for (var index = 0; index < result.Alerts.Count; index++)
+        {
+            foreach (var problem in AlertValidator.Validate(result.Alerts[index]))
+            {
+                (problems ??= []).Add(problem with { Path = $"$[{index}]{problem.Path[1..]}" });
+            }
+        }
+
+        return problems is null
             ? result
             : NormaliseResult.Fail(result.TriggerKind, $"normalise {result.TriggerKind} trigger: the alert it made breaks the contract", problems);
     }

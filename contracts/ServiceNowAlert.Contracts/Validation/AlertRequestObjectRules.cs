@@ -73,7 +73,10 @@ internal static class AlertRequestObjectRules
         rules.Count(path, name, values.Count, maxCount);
         for (var i = 0; i < values.Count; i++)
         {
-            rules.Text(values[i], JsonPath.Index(path, i), $"{name} entry", maxLength, TextKind.SingleLine, allowEmpty);
+            if (!ElementRules.IsValidText(values[i], maxLength, TextKind.SingleLine, allowEmpty))
+            {
+                rules.Text(values[i], JsonPath.Index(path, i), $"{name} entry", maxLength, TextKind.SingleLine, allowEmpty);
+            }
         }
     }
 
@@ -87,6 +90,13 @@ internal static class AlertRequestObjectRules
         rules.Count("$.links", "links", links.Count, AlertLimits.MaxLinks);
         for (var i = 0; i < links.Count; i++)
         {
+            var (title, url) = (links[i].Title, links[i].Url);
+            if (title is not null && url is not null && ElementRules.IsValidText(title, AlertLimits.MaxLinkTitleLength, TextKind.SingleLine, allowEmpty: false) &&
+                ElementRules.IsValidText(url, AlertLimits.MaxUrlLength, TextKind.SingleLine, allowEmpty: false) && AlertRequestRules.IsWebUrl(url))
+            {
+                continue;
+            }
+
             var path = JsonPath.Index("$.links", i);
             Text(rules, links[i].Title, JsonPath.Property(path, "title"), "title", required: true, AlertLimits.MaxLinkTitleLength, TextKind.SingleLine);
             AlertRequestRules.CheckUrl(Text(rules, links[i].Url, JsonPath.Property(path, "url"), "url", required: true, AlertLimits.MaxUrlLength, TextKind.SingleLine), path, rules);
@@ -103,6 +113,12 @@ internal static class AlertRequestObjectRules
         rules.Count("$.details", "details", details.Count, AlertLimits.MaxDetails);
         foreach (var (name, value) in details)
         {
+            // Paths and labels are built only for a detail that has a problem to report.
+            if (AlertRequestRules.IsValidDetailName(name) && ElementRules.IsValidText(value, AlertLimits.MaxDetailValueLength, TextKind.MultiLine, allowEmpty: true))
+            {
+                continue;
+            }
+
             var path = JsonPath.Property("$.details", name);
             AlertRequestRules.CheckDetailName(name, path, rules);
             rules.Text(value, path, $"detail '{name}'", AlertLimits.MaxDetailValueLength, TextKind.MultiLine, allowEmpty: true);
@@ -119,7 +135,7 @@ internal static class AlertRequestObjectRules
 
         foreach (var value in (ReadOnlySpan<string?>)[request.SchemaVersion, request.AlertId, request.CorrelationKey, request.Source, request.Title, request.Description, request.Application, request.ConfigurationItem, request.Environment, request.Account, request.Region, request.Route])
         {
-            if (value is not null && HasSurrogate(value))
+            if (value is not null && HasUnpairedSurrogate(value))
             {
                 return false;
             }
@@ -132,7 +148,7 @@ internal static class AlertRequestObjectRules
     {
         foreach (var value in values)
         {
-            if (value is null || HasSurrogate(value))
+            if (value is null || HasUnpairedSurrogate(value))
             {
                 return false;
             }
@@ -145,7 +161,7 @@ internal static class AlertRequestObjectRules
     {
         foreach (var link in links)
         {
-            if (link is null || (link.Title is not null && HasSurrogate(link.Title)) || (link.Url is not null && HasSurrogate(link.Url)))
+            if (link is null || (link.Title is not null && HasUnpairedSurrogate(link.Title)) || (link.Url is not null && HasUnpairedSurrogate(link.Url)))
             {
                 return false;
             }
@@ -158,7 +174,7 @@ internal static class AlertRequestObjectRules
     {
         foreach (var (name, value) in details)
         {
-            if (value is null || HasSurrogate(name) || HasSurrogate(value))
+            if (value is null || HasUnpairedSurrogate(name) || HasUnpairedSurrogate(value))
             {
                 return false;
             }
@@ -167,6 +183,6 @@ internal static class AlertRequestObjectRules
         return true;
     }
 
-    // Any surrogate sends the request down the exact path: pairs are fine there too, and they are rare in alerts.
-    private static bool HasSurrogate(string value) => value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && TextRules.HasLoneSurrogate(value);
+    // An unpaired surrogate is written as U+FFFD, so only the JSON form can say what the reader will see.
+    private static bool HasUnpairedSurrogate(string value) => TextRules.HasLoneSurrogate(value);
 }

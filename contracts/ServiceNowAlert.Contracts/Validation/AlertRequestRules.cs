@@ -61,6 +61,11 @@ internal static partial class AlertRequestRules
     /// <summary>False when the version is one whose other fields this reader cannot judge.</summary>
     public static bool CheckVersion(string version, ElementRules rules)
     {
+        if (version == AlertSchemaVersion.Current)
+        {
+            return true;
+        }
+
         var match = VersionPattern().Match(version);
         if (!match.Success)
         {
@@ -152,16 +157,19 @@ internal static partial class AlertRequestRules
         }
     }
 
+    public static bool IsValidDetailName(string name) =>
+        name.Length > 0 && TextRules.CodePointLength(name) <= AlertLimits.MaxDetailNameLength &&
+        TextRules.FindForbiddenInSingleLine(name) < 0 && !TextRules.HasLoneSurrogate(name);
+
     public static void CheckDetailName(string name, string path, ElementRules rules)
     {
-        if (name.Length == 0 || TextRules.CodePointLength(name) > AlertLimits.MaxDetailNameLength ||
-            TextRules.FindForbiddenInSingleLine(name) >= 0 || TextRules.HasLoneSurrogate(name))
+        if (!IsValidDetailName(name))
         {
             rules.Problems.Add(path, AlertProblemCodes.BadFormat, $"a detail name must be 1 to {AlertLimits.MaxDetailNameLength} characters on one line without control characters");
         }
     }
 
-    private static bool IsWebUrl(string url) =>
+    public static bool IsWebUrl(string url) =>
         WebUrlPattern().IsMatch(url) &&
         Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) &&

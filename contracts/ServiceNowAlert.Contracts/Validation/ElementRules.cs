@@ -51,6 +51,13 @@ internal sealed class ElementRules(ProblemCollector problems)
         return Text(text, path, label, maxLength, kind, allowEmpty);
     }
 
+    /// <summary>True when <see cref="Text(string, string, string, int, TextKind, bool)"/> would find nothing to report.</summary>
+    public static bool IsValidText(string text, int maxLength, TextKind kind, bool allowEmpty) =>
+        (allowEmpty || text.Length > 0) &&
+        (text.Length <= maxLength || TextRules.CodePointLength(text) <= maxLength) &&
+        (kind == TextKind.SingleLine ? TextRules.FindForbiddenInSingleLine(text) : TextRules.FindForbiddenInMultiLine(text)) < 0 &&
+        !TextRules.HasLoneSurrogate(text);
+
     /// <summary>The rules of a string value once it is a string: valid Unicode, not empty, not too long, no forbidden characters.</summary>
     public string? Text(string text, string path, string label, int maxLength, TextKind kind, bool allowEmpty)
     {
@@ -67,7 +74,7 @@ internal sealed class ElementRules(ProblemCollector problems)
             valid = false;
         }
 
-        var length = TextRules.CodePointLength(text);
+        var length = text.Length <= maxLength ? text.Length : TextRules.CodePointLength(text);
         if (length > maxLength)
         {
             Problems.Add(path, AlertProblemCodes.TooLong, $"{label} must be at most {maxLength} characters, got {length}");

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServiceNowAlert.Contracts.Validation;
 
 /// <summary>Character rules shared by every string field.</summary>
@@ -7,36 +9,19 @@ internal static class TextRules
     /// Single-line fields end up in mail headers and ServiceNow <c>name:value</c> lines, so any line break or control
     /// character there could inject a header or a field. C1 controls and U+2028/U+2029 are refused for the same reason.
     /// </summary>
-    public static int FindForbiddenInSingleLine(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (IsControl(value[i]) || value[i] is '\u2028' or '\u2029')
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public static int FindForbiddenInSingleLine(string value) => value.AsSpan().IndexOfAny(ForbiddenInSingleLine);
 
     /// <summary>Multi-line fields may hold tab, LF and CR, but no other control character.</summary>
-    public static int FindForbiddenInMultiLine(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (IsControl(value[i]) && value[i] is not ('\t' or '\n' or '\r'))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public static int FindForbiddenInMultiLine(string value) => value.AsSpan().IndexOfAny(ForbiddenInMultiLine);
 
     /// <summary>Length in Unicode code points, as JSON Schema's maxLength counts it.</summary>
     public static int CodePointLength(string value)
     {
+        if (!HasSurrogate(value))
+        {
+            return value.Length;
+        }
+
         var length = value.Length;
         for (var i = 0; i < value.Length - 1; i++)
         {
@@ -52,6 +37,11 @@ internal static class TextRules
 
     public static bool HasLoneSurrogate(string value)
     {
+        if (!HasSurrogate(value))
+        {
+            return false;
+        }
+
         for (var i = 0; i < value.Length; i++)
         {
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
@@ -69,5 +59,24 @@ internal static class TextRules
 
     public static string Describe(char c) => $"U+{(int)c:X4}";
 
-    private static bool IsControl(char c) => c < '\u0020' || (c >= '\u007f' && c <= '\u009f');
+    public static bool HasSurrogate(string value) => value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
+    // C0 controls, DEL and C1 controls; searched vectorised, since every string of every request goes through these.
+    private static readonly SearchValues<char> ForbiddenInSingleLine = SearchValues.Create(Controls(except: string.Empty) + "\u2028\u2029");
+
+    private static readonly SearchValues<char> ForbiddenInMultiLine = SearchValues.Create(Controls(except: "\t\n\r"));
+
+    private static string Controls(string except)
+    {
+        var controls = new System.Text.StringBuilder();
+        for (var c = '\0'; c <= '\u009f'; c++)
+        {
+            if ((c < '\u0020' || c >= '\u007f') && !except.Contains(c, StringComparison.Ordinal))
+            {
+                controls.Append(c);
+            }
+        }
+
+        return controls.ToString();
+    }
 }

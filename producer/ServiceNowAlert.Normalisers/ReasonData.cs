@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace ServiceNowAlert.Normalisers;
+
+/// <summary>
+/// The members of an alarm's <c>reasonData</c> (a JSON document inside a JSON string) that an alert shows, read in one
+/// pass without building a document. Same answers as reading it with <see cref="JsonDocument"/> and <see cref="Json.Str(JsonElement, ReadOnlySpan{byte})"/>:
+/// a repeated member counts its last value, numbers keep their text, and a document that is not valid JSON is refused
+/// as a whole.
+/// </summary>
+internal readonly record struct ReasonData(string? Threshold, string? Statistic, string? RecentDatapoints, string? StartDate)
+{
+    public static bool TryRead(string text, out ReasonData read)
+    {
+        read = default;
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            var utf8 = buffer[..Encoding.UTF8.GetBytes(text, buffer)];
+            return TryRead(utf8, out read);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool TryRead(ReadOnlySpan<byte> utf8, out ReasonData read)
+    {
+        read = default;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return End(ref reader);
+        }
+
+        string? threshold = null, statistic = null, datapoints = null, startDate = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueTextEquals("threshold"u8) ? 1 : reader.ValueTextEquals("statistic"u8) ? 2 : reader.ValueTextEquals("recentDatapoints"u8) ? 3 : reader.ValueTextEquals("startDate"u8) ? 4 : 0;
+            reader.Read();
+            switch (name)
+            {
+                case 1:
+                    threshold = Scalar(ref reader, utf8);
+                    break;
+                case 2:
+                    statistic = Scalar(ref reader, utf8);
+                    break;
+                case 3:
+                    datapoints = Raw(ref reader, utf8);
+                    break;
+                case 4:
+                    startDate = Scalar(ref reader, utf8);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        read = new ReasonData(threshold, statistic, datapoints, startDate);
+        return End(ref reader);
+    }
+
+    // What Json.Str gives: a string's value, a number's or boolean's text, null for anything else.
+    private static string? Scalar(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                try
+                {
+                    return reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return null;
+                }
+
+            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                return Encoding.UTF8.GetString(utf8[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    // The entries of an array, each as its JSON text, joined by ", "; null when the value is not an array.
+    private static string? Raw(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var joined = new StringBuilder();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            joined.Append(joined.Length == 0 ? string.Empty : ", ").Append(Encoding.UTF8.GetString(utf8[start..(int)reader.BytesConsumed]));
+        }
+
+        return joined.ToString();
+    }
+
+    private static bool End(ref Utf8JsonReader reader) => !reader.Read();
+}
