@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ServiceNowAlert.Contracts;
 
@@ -13,66 +12,40 @@ internal static partial class AlarmNormaliser
 {
     public const string DetailType = "CloudWatch Alarm State Change";
 
-    public static NormaliseResult Normalise(JsonElement envelope, NormaliserOptions options)
+    public static NormaliseResult Normalise(AlarmEvent alarm, NormaliserOptions options)
     {
-        // Each object on the way is looked up once; a missing one is the default element, which reads as null.
-        var detail = Json.At(envelope, "detail"u8) ?? default;
-        var stateElement = Json.At(detail, "state"u8) ?? default;
-        var configuration = Json.At(detail, "configuration"u8) ?? default;
-        var name = Json.Str(detail, "alarmName"u8);
-        var state = Json.Str(stateElement, "value"u8);
+        var (name, state) = (alarm.AlarmName, alarm.StateValue);
         if (name is null || state is null)
         {
             return NormaliseResult.Fail("cloudwatch-alarm", "normalise alarm event: detail.alarmName and detail.state.value are required");
         }
 
-        var region = Json.Str(envelope, "region"u8);
-        var account = Json.Str(envelope, "account"u8);
-        var arn = AlarmArn(envelope) ?? $"arn:aws:cloudwatch:{region}:{account}:alarm:{name}";
-        var description = Json.Str(configuration, "description"u8);
-        var (status, severity, note) = StatusOf(state, name, description, options);
+        var (region, account) = (alarm.Region, alarm.Account);
+        var arn = alarm.AlarmArn ?? $"arn:aws:cloudwatch:{region}:{account}:alarm:{name}";
+        var (status, severity, note) = StatusOf(state, name, alarm.Description, options);
         if (note is not null)
         {
             return new NormaliseResult { TriggerKind = "cloudwatch-alarm", Notes = [note] };
         }
 
-        var stateTimestamp = Json.Str(stateElement, "timestamp"u8);
-        var stateTime = Json.Time(stateTimestamp) ?? Json.Time(Json.Str(envelope, "time"u8)) ?? DateTimeOffset.UnixEpoch;
-        var metrics = Json.At(configuration, "metrics"u8) is { ValueKind: JsonValueKind.Array } array ? array : default;
         var request = new AlertRequest
         {
-            AlertId = "cwalarm-" + Text.Hash(arn, state, stateTimestamp ?? Json.Str(envelope, "id"u8)),
+            AlertId = "cwalarm-" + Text.Hash(arn, state, alarm.StateTimestamp ?? alarm.Id),
             CorrelationKey = Text.Key(arn),
             Status = status,
             Severity = severity,
             Source = "aws.cloudwatch",
             Title = Text.SingleLine(state == "ALARM" ? name + " is in ALARM" : name + " is " + state, AlertLimits.MaxTitleLength),
-            Description = Description(stateElement, description, Json.Str(configuration, "alarmRule"u8)),
-            ConfigurationItem = ConfigurationItem(metrics),
+            Description = Description(alarm),
+            ConfigurationItem = ConfigurationItem(alarm.Metrics),
             Account = account is not null && AccountPattern().IsMatch(account) ? account : null,
             Region = region is not null && RegionPattern().IsMatch(region) ? region : null,
-            OccurredAt = stateTime,
+            OccurredAt = Json.Time(alarm.StateTimestamp) ?? Json.Time(alarm.Time) ?? DateTimeOffset.UnixEpoch,
             Resources = [Text.SingleLine(arn, AlertLimits.MaxResourceLength)],
             Links = region is null ? [] : [new AlertLink("Alarm in the CloudWatch console", $"https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}#alarmsV2:alarm/{Uri.EscapeDataString(name)}")],
-            Details = Details(detail, stateElement, configuration, metrics),
+            Details = Details(alarm),
         };
         return new NormaliseResult { TriggerKind = "cloudwatch-alarm", Alerts = [request] };
-    }
-
-    private static string? AlarmArn(JsonElement envelope)
-    {
-        if (Json.At(envelope, "resources"u8) is { ValueKind: JsonValueKind.Array } resources)
-        {
-            foreach (var resource in resources.EnumerateArray())
-            {
-                if (Json.SafeString(resource) is { } text && text.Contains(":alarm:", StringComparison.Ordinal))
-                {
-                    return text;
-                }
-            }
-        }
-
-        return null;
     }
 
     private static (AlertStatus Status, AlertSeverity Severity, string? Note) StatusOf(string state, string name, string? description, NormaliserOptions options)
@@ -113,10 +86,10 @@ internal static partial class AlarmNormaliser
         return match.Success && Enum.TryParse<AlertSeverity>(match.Groups["level"].Value, ignoreCase: true, out var severity) ? severity : null;
     }
 
-    private static string? Description(JsonElement stateElement, string? alarmDescription, string? rule)
+    private static string? Description(AlarmEvent alarm)
     {
         string? text = null;
-        foreach (var part in (ReadOnlySpan<string?>)[Json.Str(stateElement, "reason"u8), alarmDescription, rule is null ? null : "Alarm rule: " + rule])
+        foreach (var part in (ReadOnlySpan<string?>)[alarm.StateReason, alarm.Description, alarm.AlarmRule is null ? null : "Alarm rule: " + alarm.AlarmRule])
         {
             if (!string.IsNullOrWhiteSpace(part))
             {
@@ -127,23 +100,15 @@ internal static partial class AlarmNormaliser
         return text is null ? null : Text.MultiLine(text, AlertLimits.MaxDescriptionLength);
     }
 
-    private static string? ConfigurationItem(JsonElement metrics)
+    private static string? ConfigurationItem(List<AlarmMetric>? metrics)
     {
-        if (metrics.ValueKind != JsonValueKind.Array)
+        foreach (var metric in metrics ?? [])
         {
-            return null;
-        }
-
-        foreach (var metric in metrics.EnumerateArray())
-        {
-            if (Dimensions(metric) is { } dimensions)
+            foreach (var (_, value) in metric.Dimensions ?? [])
             {
-                foreach (var property in dimensions.EnumerateObject())
+                if (!string.IsNullOrEmpty(value))
                 {
-                    if (Json.SafeString(property.Value) is { Length: > 0 } value)
-                    {
-                        return Text.SingleLine(value, AlertLimits.MaxConfigurationItemLength);
-                    }
+                    return Text.SingleLine(value, AlertLimits.MaxConfigurationItemLength);
                 }
             }
         }
@@ -151,12 +116,7 @@ internal static partial class AlarmNormaliser
         return null;
     }
 
-    private static JsonElement? Dimensions(JsonElement metric) =>
-        Json.At(MetricStat(metric), "metric"u8) is { } described && Json.At(described, "dimensions"u8) is { ValueKind: JsonValueKind.Object } dimensions ? dimensions : null;
-
-    private static JsonElement MetricStat(JsonElement metric) => Json.At(metric, "metricStat"u8) ?? default;
-
-    private static OrderedDictionary<string, string> Details(JsonElement detail, JsonElement stateElement, JsonElement configuration, JsonElement metrics)
+    private static OrderedDictionary<string, string> Details(AlarmEvent alarm)
     {
         var details = new OrderedDictionary<string, string>(16);
         void Add(string key, string? value)
@@ -167,28 +127,26 @@ internal static partial class AlarmNormaliser
             }
         }
 
-        Add("alarm_name", Json.Str(detail, "alarmName"u8));
-        Add("state", Json.Str(stateElement, "value"u8));
-        Add("previous_state", Json.Str(Json.At(detail, "previousState"u8) ?? default, "value"u8));
-        var count = metrics.ValueKind == JsonValueKind.Array ? metrics.GetArrayLength() : 0;
-        for (var index = 0; index < count; index++)
+        Add("alarm_name", alarm.AlarmName);
+        Add("state", alarm.StateValue);
+        Add("previous_state", alarm.PreviousStateValue);
+        var metrics = alarm.Metrics ?? [];
+        for (var index = 0; index < metrics.Count; index++)
         {
             var metric = metrics[index];
-            var metricStat = MetricStat(metric);
-            var described = Json.At(metricStat, "metric"u8) ?? default;
-            var prefix = count == 1 ? string.Empty : $"metric{index + 1}_";
-            Add(prefix + "namespace", Json.Str(described, "namespace"u8));
-            Add(prefix + "metric_name", Json.Str(described, "name"u8));
-            Add(prefix + "statistic", Json.Str(metricStat, "stat"u8));
-            Add(prefix + "period", Json.Str(metricStat, "period"u8));
-            Add(prefix + "expression", Json.Str(metric, "expression"u8));
-            Add(prefix + "label", Json.Str(metric, "label"u8));
-            Add(prefix + "dimensions", DimensionsText(metric));
+            var prefix = metrics.Count == 1 ? string.Empty : $"metric{index + 1}_";
+            Add(prefix + "namespace", metric.Namespace);
+            Add(prefix + "metric_name", metric.Name);
+            Add(prefix + "statistic", metric.Stat);
+            Add(prefix + "period", metric.Period);
+            Add(prefix + "expression", metric.Expression);
+            Add(prefix + "label", metric.Label);
+            Add(prefix + "dimensions", metric.Dimensions is null ? null : string.Join(", ", metric.Dimensions.Select(dimension => $"{dimension.Key}={dimension.Value}")));
         }
 
-        Add("threshold_metric", Json.Str(configuration, "thresholdMetricId"u8));
-        Add("alarm_rule", Json.Str(configuration, "alarmRule"u8));
-        if (Json.Str(stateElement, "reasonData"u8) is { } reasonData)
+        Add("threshold_metric", alarm.ThresholdMetricId);
+        Add("alarm_rule", alarm.AlarmRule);
+        if (alarm.StateReasonData is { } reasonData)
         {
             if (ReasonData.TryRead(reasonData, out var read))
             {
@@ -204,22 +162,6 @@ internal static partial class AlarmNormaliser
         }
 
         return details;
-    }
-
-    private static string? DimensionsText(JsonElement metric)
-    {
-        if (Dimensions(metric) is not { } dimensions)
-        {
-            return null;
-        }
-
-        var builder = new System.Text.StringBuilder();
-        foreach (var property in dimensions.EnumerateObject())
-        {
-            builder.Append(builder.Length == 0 ? string.Empty : ", ").Append(property.Name).Append('=').Append(Json.SafeString(property.Value));
-        }
-
-        return builder.ToString();
     }
 
     [GeneratedRegex(@"severity\s*[:=]\s*(?<level>critical|major|minor|warning|info)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

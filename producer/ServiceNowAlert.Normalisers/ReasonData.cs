@@ -59,16 +59,16 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
             switch (name)
             {
                 case 1:
-                    threshold = Scalar(ref reader, utf8);
+                    threshold = JsonScalar.Read(ref reader, utf8);
                     break;
                 case 2:
-                    statistic = Scalar(ref reader, utf8);
+                    statistic = JsonScalar.Read(ref reader, utf8);
                     break;
                 case 3:
                     datapoints = Raw(ref reader, utf8);
                     break;
                 case 4:
-                    startDate = Scalar(ref reader, utf8);
+                    startDate = JsonScalar.Read(ref reader, utf8);
                     break;
                 default:
                     reader.Skip();
@@ -78,29 +78,6 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
 
         read = new ReasonData(threshold, statistic, datapoints, startDate);
         return End(ref reader);
-    }
-
-    // What Json.Str gives: a string's value, a number's or boolean's text, null for anything else.
-    private static string? Scalar(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                try
-                {
-                    return reader.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    return null;
-                }
-
-            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                return Encoding.UTF8.GetString(utf8[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]);
-            default:
-                reader.Skip();
-                return null;
-        }
     }
 
     // The entries of an array, each as its JSON text, joined by ", "; null when the value is not an array.

@@ -1,0 +1,322 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace ServiceNowAlert.Normalisers;
+
+/// <summary>
+/// The members of a "CloudWatch Alarm State Change" event that an alert is made from. Read in one pass from the bytes
+/// (<see cref="TryRead"/>, the hot path: no document, no lookups), or from a parsed document (<see cref="From"/>, the
+/// reference). Both give the same values, as a document lookup sees them: a repeated member counts its last value, a
+/// string member holds a string's text or a number's or boolean's JSON text, anything else is null.
+/// <c>AlarmEventTests</c> holds the alerts made from the two equal over mutated alarm events.
+/// </summary>
+internal sealed class AlarmEvent
+{
+    public string? Region { get; set; }
+
+    public string? Account { get; set; }
+
+    public string? Time { get; set; }
+
+    public string? Id { get; set; }
+
+    /// <summary>The first string in <c>resources</c> that names an alarm.</summary>
+    public string? AlarmArn { get; set; }
+
+    public string? AlarmName { get; set; }
+
+    public string? StateValue { get; set; }
+
+    public string? StateTimestamp { get; set; }
+
+    public string? StateReason { get; set; }
+
+    public string? StateReasonData { get; set; }
+
+    public string? PreviousStateValue { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? AlarmRule { get; set; }
+
+    public string? ThresholdMetricId { get; set; }
+
+    /// <summary>Null when <c>configuration.metrics</c> is not an array.</summary>
+    public List<AlarmMetric>? Metrics { get; set; }
+
+    /// <summary>
+    /// Reads the event when the bytes are one, as the dispatcher would route them: a JSON object without <c>awslogs</c>,
+    /// with a <c>detail</c>, whose <c>detail-type</c> and <c>source</c> are the alarm's. False for anything else,
+    /// including JSON that is not well-formed, so that the general path answers it.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out AlarmEvent? alarm)
+    {
+        alarm = null;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            var read = new AlarmEvent();
+            string? detailType = null, source = null;
+            bool hasDetail = false, hasLogs = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var member = reader.ValueTextEquals("detail"u8) ? 1 : reader.ValueTextEquals("detail-type"u8) ? 2 : reader.ValueTextEquals("source"u8) ? 3 : reader.ValueTextEquals("region"u8) ? 4 : reader.ValueTextEquals("account"u8) ? 5 : reader.ValueTextEquals("time"u8) ? 6 : reader.ValueTextEquals("id"u8) ? 7 : reader.ValueTextEquals("resources"u8) ? 8 : reader.ValueTextEquals("awslogs"u8) ? 9 : 0;
+                reader.Read();
+                if (member == 1)
+                {
+                    hasDetail = true;
+                    read.ReadDetail(ref reader, utf8);
+                }
+                else if (member == 2)
+                {
+                    detailType = JsonScalar.Read(ref reader, utf8);
+                }
+                else if (member == 3)
+                {
+                    source = JsonScalar.Read(ref reader, utf8);
+                }
+                else if (member == 4)
+                {
+                    read.Region = JsonScalar.Read(ref reader, utf8);
+                }
+                else if (member == 5)
+                {
+                    read.Account = JsonScalar.Read(ref reader, utf8);
+                }
+                else if (member == 6)
+                {
+                    read.Time = JsonScalar.Read(ref reader, utf8);
+                }
+                else if (member == 7)
+                {
+                    read.Id = JsonScalar.Read(ref reader, utf8);
+                }
+                else if (member == 8)
+                {
+                    read.AlarmArn = FirstAlarmArn(ref reader);
+                }
+                else
+                {
+                    hasLogs |= member == 9;
+                    reader.Skip();
+                }
+            }
+
+            if (reader.Read() || !hasDetail || hasLogs || detailType != AlarmNormaliser.DetailType || source != "aws.cloudwatch")
+            {
+                return false;
+            }
+
+            alarm = read;
+            return true;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The same members from a parsed envelope.</summary>
+    public static AlarmEvent From(JsonElement envelope)
+    {
+        var detail = Json.At(envelope, "detail"u8) ?? default;
+        var state = Json.At(detail, "state"u8) ?? default;
+        var configuration = Json.At(detail, "configuration"u8) ?? default;
+        var alarm = new AlarmEvent
+        {
+            Region = Json.Str(envelope, "region"u8),
+            Account = Json.Str(envelope, "account"u8),
+            Time = Json.Str(envelope, "time"u8),
+            Id = Json.Str(envelope, "id"u8),
+            AlarmName = Json.Str(detail, "alarmName"u8),
+            StateValue = Json.Str(state, "value"u8),
+            StateTimestamp = Json.Str(state, "timestamp"u8),
+            StateReason = Json.Str(state, "reason"u8),
+            StateReasonData = Json.Str(state, "reasonData"u8),
+            PreviousStateValue = Json.Str(Json.At(detail, "previousState"u8) ?? default, "value"u8),
+            Description = Json.Str(configuration, "description"u8),
+            AlarmRule = Json.Str(configuration, "alarmRule"u8),
+            ThresholdMetricId = Json.Str(configuration, "thresholdMetricId"u8),
+        };
+        if (Json.At(envelope, "resources"u8) is { ValueKind: JsonValueKind.Array } resources)
+        {
+            alarm.AlarmArn = resources.EnumerateArray().Select(Json.SafeString).FirstOrDefault(IsAlarmArn);
+        }
+
+        if (Json.At(configuration, "metrics"u8) is { ValueKind: JsonValueKind.Array } metrics)
+        {
+            alarm.Metrics = [.. metrics.EnumerateArray().Select(AlarmMetric.From)];
+        }
+
+        return alarm;
+    }
+
+    private static bool IsAlarmArn([NotNullWhen(true)] string? resource) => resource is not null && resource.Contains(":alarm:", StringComparison.Ordinal);
+
+    private static string? FirstAlarmArn(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? found = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (found is null && reader.TokenType == JsonTokenType.String)
+            {
+                var text = JsonScalar.String(ref reader);
+                found = IsAlarmArn(text) ? text : null;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return found;
+    }
+
+    private void ReadDetail(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        // A later "detail" replaces an earlier one entirely.
+        (AlarmName, StateValue, StateTimestamp, StateReason, StateReasonData, PreviousStateValue) = (null, null, null, null, null, null);
+        (Description, AlarmRule, ThresholdMetricId, Metrics) = (null, null, null, null);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var member = reader.ValueTextEquals("alarmName"u8) ? 1 : reader.ValueTextEquals("state"u8) ? 2 : reader.ValueTextEquals("configuration"u8) ? 3 : reader.ValueTextEquals("previousState"u8) ? 4 : 0;
+            reader.Read();
+            if (member == 1)
+            {
+                AlarmName = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 2)
+            {
+                ReadState(ref reader, utf8);
+            }
+            else if (member == 3)
+            {
+                ReadConfiguration(ref reader, utf8);
+            }
+            else if (member == 4)
+            {
+                PreviousStateValue = ReadMember(ref reader, utf8, "value"u8);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    // One member of an object value (its last occurrence); null when the value is not an object or lacks it.
+    private static string? ReadMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> wanted)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? value = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var member = reader.ValueTextEquals(wanted) ? 1 : 0;
+            reader.Read();
+            if (member == 1)
+            {
+                value = JsonScalar.Read(ref reader, utf8);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return value;
+    }
+
+    private void ReadState(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        (StateValue, StateTimestamp, StateReason, StateReasonData) = (null, null, null, null);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var member = reader.ValueTextEquals("value"u8) ? 1 : reader.ValueTextEquals("timestamp"u8) ? 2 : reader.ValueTextEquals("reason"u8) ? 3 : reader.ValueTextEquals("reasonData"u8) ? 4 : 0;
+            reader.Read();
+            if (member == 1)
+            {
+                StateValue = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 2)
+            {
+                StateTimestamp = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 3)
+            {
+                StateReason = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 4)
+            {
+                StateReasonData = JsonScalar.Read(ref reader, utf8);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadConfiguration(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        (Description, AlarmRule, ThresholdMetricId, Metrics) = (null, null, null, null);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var member = reader.ValueTextEquals("description"u8) ? 1 : reader.ValueTextEquals("alarmRule"u8) ? 2 : reader.ValueTextEquals("thresholdMetricId"u8) ? 3 : reader.ValueTextEquals("metrics"u8) ? 4 : 0;
+            reader.Read();
+            if (member == 1)
+            {
+                Description = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 2)
+            {
+                AlarmRule = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 3)
+            {
+                ThresholdMetricId = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 4)
+            {
+                Metrics = AlarmMetric.ReadAll(ref reader, utf8);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+
+namespace ServiceNowAlert.Normalisers;
+
+/// <summary>One entry of an alarm's <c>configuration.metrics</c>: a metric, or an expression over metrics.</summary>
+internal sealed class AlarmMetric
+{
+    public string? Expression { get; set; }
+
+    public string? Label { get; set; }
+
+    public string? Stat { get; set; }
+
+    public string? Period { get; set; }
+
+    public string? Namespace { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>Every dimension in order (a string value, or null for any other value); null when there is no dimensions object.</summary>
+    public List<KeyValuePair<string, string?>>? Dimensions { get; set; }
+
+    public static AlarmMetric From(JsonElement metric)
+    {
+        var metricStat = Json.At(metric, "metricStat"u8) ?? default;
+        var described = Json.At(metricStat, "metric"u8) ?? default;
+        return new AlarmMetric
+        {
+            Expression = Json.Str(metric, "expression"u8),
+            Label = Json.Str(metric, "label"u8),
+            Stat = Json.Str(metricStat, "stat"u8),
+            Period = Json.Str(metricStat, "period"u8),
+            Namespace = Json.Str(described, "namespace"u8),
+            Name = Json.Str(described, "name"u8),
+            Dimensions = Json.At(described, "dimensions"u8) is { ValueKind: JsonValueKind.Object } dimensions
+                ? [.. dimensions.EnumerateObject().Select(property => KeyValuePair.Create(property.Name, Json.SafeString(property.Value)))]
+                : null,
+        };
+    }
+
+    /// <summary>At the metrics value: every entry, or null when it is not an array.</summary>
+    public static List<AlarmMetric>? ReadAll(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var metrics = new List<AlarmMetric>(1);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var metric = new AlarmMetric();
+            metric.Read(ref reader, utf8);
+            metrics.Add(metric);
+        }
+
+        return metrics;
+    }
+
+    private void Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var member = reader.ValueTextEquals("expression"u8) ? 1 : reader.ValueTextEquals("label"u8) ? 2 : reader.ValueTextEquals("metricStat"u8) ? 3 : 0;
+            reader.Read();
+            if (member == 1)
+            {
+                Expression = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 2)
+            {
+                Label = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 3)
+            {
+                ReadMetricStat(ref reader, utf8);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadMetricStat(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        (Stat, Period, Namespace, Name, Dimensions) = (null, null, null, null, null);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var member = reader.ValueTextEquals("stat"u8) ? 1 : reader.ValueTextEquals("period"u8) ? 2 : reader.ValueTextEquals("metric"u8) ? 3 : 0;
+            reader.Read();
+            if (member == 1)
+            {
+                Stat = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 2)
+            {
+                Period = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 3)
+            {
+                ReadMetric(ref reader, utf8);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadMetric(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        (Namespace, Name, Dimensions) = (null, null, null);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var member = reader.ValueTextEquals("namespace"u8) ? 1 : reader.ValueTextEquals("name"u8) ? 2 : reader.ValueTextEquals("dimensions"u8) ? 3 : 0;
+            reader.Read();
+            if (member == 1)
+            {
+                Namespace = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 2)
+            {
+                Name = JsonScalar.Read(ref reader, utf8);
+            }
+            else if (member == 3)
+            {
+                Dimensions = ReadDimensions(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private static List<KeyValuePair<string, string?>>? ReadDimensions(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var dimensions = new List<KeyValuePair<string, string?>>(2);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            dimensions.Add(KeyValuePair.Create(name, JsonScalar.String(ref reader)));
+        }
+
+        return dimensions;
+    }
+}

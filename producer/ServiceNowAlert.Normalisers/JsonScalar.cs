@@ -1,0 +1,45 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ServiceNowAlert.Normalisers;
+
+/// <summary>Reads values from a <see cref="Utf8JsonReader"/> the way <see cref="Json.Str(JsonElement, ReadOnlySpan{byte})"/> reads them from a document.</summary>
+internal static class JsonScalar
+{
+    /// <summary>
+    /// At a value: a string's text (null when it holds an unpaired surrogate escape), a number's or boolean's JSON
+    /// text, null for anything else. Leaves the reader on the value's last token.
+    /// </summary>
+    public static string? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return String(ref reader);
+            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                return Encoding.UTF8.GetString(utf8[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>At a value: a string's text, null for anything else (what <see cref="Json.SafeString"/> gives).</summary>
+    public static string? String(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
