@@ -36,7 +36,7 @@ public class AlertPathBenchmarks
     [Benchmark(Description = "normalise single-metric alarm event")]
     public NormaliseResult NormaliseAlarm() => TriggerNormaliser.Normalise(_alarmEvent, Options);
 
-    [Benchmark(Description = "contract check of the alarm's alert (serialise + read)")]
+    [Benchmark(Description = "contract check of the alarm's alert (AlertValidator)")]
     public IReadOnlyList<AlertProblem> ValidateAlarmAlert() => AlertValidator.Validate(_alert);
 
     [Benchmark(Description = "parse the alarm event (JsonDocument)")]

@@ -63,47 +63,25 @@ internal sealed class AlarmEvent
             var read = new AlarmEvent();
             string? detailType = null, source = null;
             bool hasDetail = false, hasLogs = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (JsonMembers.Next(ref reader, EnvelopeMembers, out var member))
             {
-                var member = reader.ValueTextEquals("detail"u8) ? 1 : reader.ValueTextEquals("detail-type"u8) ? 2 : reader.ValueTextEquals("source"u8) ? 3 : reader.ValueTextEquals("region"u8) ? 4 : reader.ValueTextEquals("account"u8) ? 5 : reader.ValueTextEquals("time"u8) ? 6 : reader.ValueTextEquals("id"u8) ? 7 : reader.ValueTextEquals("resources"u8) ? 8 : reader.ValueTextEquals("awslogs"u8) ? 9 : 0;
-                reader.Read();
-                if (member == 1)
+                switch (member)
                 {
-                    hasDetail = true;
-                    read.ReadDetail(ref reader, utf8);
-                }
-                else if (member == 2)
-                {
-                    detailType = JsonScalar.Read(ref reader, utf8);
-                }
-                else if (member == 3)
-                {
-                    source = JsonScalar.Read(ref reader, utf8);
-                }
-                else if (member == 4)
-                {
-                    read.Region = JsonScalar.Read(ref reader, utf8);
-                }
-                else if (member == 5)
-                {
-                    read.Account = JsonScalar.Read(ref reader, utf8);
-                }
-                else if (member == 6)
-                {
-                    read.Time = JsonScalar.Read(ref reader, utf8);
-                }
-                else if (member == 7)
-                {
-                    read.Id = JsonScalar.Read(ref reader, utf8);
-                }
-                else if (member == 8)
-                {
-                    read.AlarmArn = FirstAlarmArn(ref reader);
-                }
-                else
-                {
-                    hasLogs |= member == 9;
-                    reader.Skip();
+                    case 0:
+                        hasDetail = true;
+                        read.ReadDetail(ref reader, utf8);
+                        break;
+                    case 1: detailType = JsonScalar.Read(ref reader, utf8); break;
+                    case 2: source = JsonScalar.Read(ref reader, utf8); break;
+                    case 3: read.Region = JsonScalar.Read(ref reader, utf8); break;
+                    case 4: read.Account = JsonScalar.Read(ref reader, utf8); break;
+                    case 5: read.Time = JsonScalar.Read(ref reader, utf8); break;
+                    case 6: read.Id = JsonScalar.Read(ref reader, utf8); break;
+                    case 7: read.AlarmArn = FirstAlarmArn(ref reader); break;
+                    default:
+                        hasLogs = true;
+                        reader.Skip();
+                        break;
                 }
             }
 
@@ -120,6 +98,16 @@ internal sealed class AlarmEvent
             return false;
         }
     }
+
+    private static readonly byte[][] EnvelopeMembers = JsonMembers.Names("detail", "detail-type", "source", "region", "account", "time", "id", "resources", "awslogs");
+
+    private static readonly byte[][] DetailMembers = JsonMembers.Names("alarmName", "state", "configuration", "previousState");
+
+    private static readonly byte[][] StateMembers = JsonMembers.Names("value", "timestamp", "reason", "reasonData");
+
+    private static readonly byte[][] ConfigurationMembers = JsonMembers.Names("description", "alarmRule", "thresholdMetricId", "metrics");
+
+    private static readonly byte[][] ValueMember = JsonMembers.Names("value");
 
     /// <summary>The same members from a parsed envelope.</summary>
     public static AlarmEvent From(JsonElement envelope)
@@ -185,63 +173,35 @@ internal sealed class AlarmEvent
 
     private void ReadDetail(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
-        // A later "detail" replaces an earlier one entirely.
-        (AlarmName, StateValue, StateTimestamp, StateReason, StateReasonData, PreviousStateValue) = (null, null, null, null, null, null);
-        (Description, AlarmRule, ThresholdMetricId, Metrics) = (null, null, null, null);
-        if (reader.TokenType != JsonTokenType.StartObject)
+        // A later "detail" (or "state", "configuration") replaces an earlier one entirely, as in a document lookup.
+        (AlarmName, PreviousStateValue) = (null, null);
+        ClearState();
+        ClearConfiguration();
+        if (!JsonMembers.Enter(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader, DetailMembers, out var member))
         {
-            var member = reader.ValueTextEquals("alarmName"u8) ? 1 : reader.ValueTextEquals("state"u8) ? 2 : reader.ValueTextEquals("configuration"u8) ? 3 : reader.ValueTextEquals("previousState"u8) ? 4 : 0;
-            reader.Read();
-            if (member == 1)
+            switch (member)
             {
-                AlarmName = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 2)
-            {
-                ReadState(ref reader, utf8);
-            }
-            else if (member == 3)
-            {
-                ReadConfiguration(ref reader, utf8);
-            }
-            else if (member == 4)
-            {
-                PreviousStateValue = ReadMember(ref reader, utf8, "value"u8);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: AlarmName = JsonScalar.Read(ref reader, utf8); break;
+                case 1: ReadState(ref reader, utf8); break;
+                case 2: ReadConfiguration(ref reader, utf8); break;
+                default: PreviousStateValue = ReadValue(ref reader, utf8); break;
             }
         }
     }
 
-    // One member of an object value (its last occurrence); null when the value is not an object or lacks it.
-    private static string? ReadMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, ReadOnlySpan<byte> wanted)
+    private static string? ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.Skip();
-            return null;
-        }
-
         string? value = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (JsonMembers.Enter(ref reader))
         {
-            var member = reader.ValueTextEquals(wanted) ? 1 : 0;
-            reader.Read();
-            if (member == 1)
+            while (JsonMembers.Next(ref reader, ValueMember, out _))
             {
                 value = JsonScalar.Read(ref reader, utf8);
-            }
-            else
-            {
-                reader.Skip();
             }
         }
 
@@ -250,73 +210,46 @@ internal sealed class AlarmEvent
 
     private void ReadState(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
-        (StateValue, StateTimestamp, StateReason, StateReasonData) = (null, null, null, null);
-        if (reader.TokenType != JsonTokenType.StartObject)
+        ClearState();
+        if (!JsonMembers.Enter(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader, StateMembers, out var member))
         {
-            var member = reader.ValueTextEquals("value"u8) ? 1 : reader.ValueTextEquals("timestamp"u8) ? 2 : reader.ValueTextEquals("reason"u8) ? 3 : reader.ValueTextEquals("reasonData"u8) ? 4 : 0;
-            reader.Read();
-            if (member == 1)
+            var value = JsonScalar.Read(ref reader, utf8);
+            switch (member)
             {
-                StateValue = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 2)
-            {
-                StateTimestamp = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 3)
-            {
-                StateReason = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 4)
-            {
-                StateReasonData = JsonScalar.Read(ref reader, utf8);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: StateValue = value; break;
+                case 1: StateTimestamp = value; break;
+                case 2: StateReason = value; break;
+                default: StateReasonData = value; break;
             }
         }
     }
 
     private void ReadConfiguration(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
-        (Description, AlarmRule, ThresholdMetricId, Metrics) = (null, null, null, null);
-        if (reader.TokenType != JsonTokenType.StartObject)
+        ClearConfiguration();
+        if (!JsonMembers.Enter(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader, ConfigurationMembers, out var member))
         {
-            var member = reader.ValueTextEquals("description"u8) ? 1 : reader.ValueTextEquals("alarmRule"u8) ? 2 : reader.ValueTextEquals("thresholdMetricId"u8) ? 3 : reader.ValueTextEquals("metrics"u8) ? 4 : 0;
-            reader.Read();
-            if (member == 1)
+            switch (member)
             {
-                Description = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 2)
-            {
-                AlarmRule = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 3)
-            {
-                ThresholdMetricId = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 4)
-            {
-                Metrics = AlarmMetric.ReadAll(ref reader, utf8);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: Description = JsonScalar.Read(ref reader, utf8); break;
+                case 1: AlarmRule = JsonScalar.Read(ref reader, utf8); break;
+                case 2: ThresholdMetricId = JsonScalar.Read(ref reader, utf8); break;
+                default: Metrics = AlarmMetric.ReadAll(ref reader, utf8); break;
             }
         }
     }
+
+    private void ClearState() => (StateValue, StateTimestamp, StateReason, StateReasonData) = (null, null, null, null);
+
+    private void ClearConfiguration() => (Description, AlarmRule, ThresholdMetricId, Metrics) = (null, null, null, null);
 }

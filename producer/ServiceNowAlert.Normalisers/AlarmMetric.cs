@@ -58,106 +58,76 @@ internal sealed class AlarmMetric
         return metrics;
     }
 
+    private static readonly byte[][] MetricMembers = JsonMembers.Names("expression", "label", "metricStat");
+
+    private static readonly byte[][] MetricStatMembers = JsonMembers.Names("stat", "period", "metric");
+
+    private static readonly byte[][] DescribedMembers = JsonMembers.Names("namespace", "name", "dimensions");
+
     private void Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (!JsonMembers.Enter(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader, MetricMembers, out var member))
         {
-            var member = reader.ValueTextEquals("expression"u8) ? 1 : reader.ValueTextEquals("label"u8) ? 2 : reader.ValueTextEquals("metricStat"u8) ? 3 : 0;
-            reader.Read();
-            if (member == 1)
+            switch (member)
             {
-                Expression = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 2)
-            {
-                Label = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 3)
-            {
-                ReadMetricStat(ref reader, utf8);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: Expression = JsonScalar.Read(ref reader, utf8); break;
+                case 1: Label = JsonScalar.Read(ref reader, utf8); break;
+                default: ReadMetricStat(ref reader, utf8); break;
             }
         }
     }
 
+    // A later "metricStat" or "metric" replaces an earlier one entirely, as in a document lookup.
     private void ReadMetricStat(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
-        (Stat, Period, Namespace, Name, Dimensions) = (null, null, null, null, null);
-        if (reader.TokenType != JsonTokenType.StartObject)
+        (Stat, Period) = (null, null);
+        ClearDescribed();
+        if (!JsonMembers.Enter(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader, MetricStatMembers, out var member))
         {
-            var member = reader.ValueTextEquals("stat"u8) ? 1 : reader.ValueTextEquals("period"u8) ? 2 : reader.ValueTextEquals("metric"u8) ? 3 : 0;
-            reader.Read();
-            if (member == 1)
+            switch (member)
             {
-                Stat = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 2)
-            {
-                Period = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 3)
-            {
-                ReadMetric(ref reader, utf8);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: Stat = JsonScalar.Read(ref reader, utf8); break;
+                case 1: Period = JsonScalar.Read(ref reader, utf8); break;
+                default: ReadDescribed(ref reader, utf8); break;
             }
         }
     }
 
-    private void ReadMetric(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void ReadDescribed(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
-        (Namespace, Name, Dimensions) = (null, null, null);
-        if (reader.TokenType != JsonTokenType.StartObject)
+        ClearDescribed();
+        if (!JsonMembers.Enter(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader, DescribedMembers, out var member))
         {
-            var member = reader.ValueTextEquals("namespace"u8) ? 1 : reader.ValueTextEquals("name"u8) ? 2 : reader.ValueTextEquals("dimensions"u8) ? 3 : 0;
-            reader.Read();
-            if (member == 1)
+            switch (member)
             {
-                Namespace = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 2)
-            {
-                Name = JsonScalar.Read(ref reader, utf8);
-            }
-            else if (member == 3)
-            {
-                Dimensions = ReadDimensions(ref reader);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: Namespace = JsonScalar.Read(ref reader, utf8); break;
+                case 1: Name = JsonScalar.Read(ref reader, utf8); break;
+                default: Dimensions = ReadDimensions(ref reader); break;
             }
         }
     }
+
+    private void ClearDescribed() => (Namespace, Name, Dimensions) = (null, null, null);
 
     private static List<KeyValuePair<string, string?>>? ReadDimensions(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (!JsonMembers.Enter(ref reader))
         {
-            reader.Skip();
             return null;
         }
 
