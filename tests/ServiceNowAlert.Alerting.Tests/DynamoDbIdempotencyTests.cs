@@ -149,7 +149,9 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task Pipeline_AnotherInstanceMidSend_FailsRetryablySoTheInvokerTriesAgainLater()
     {
-        await Store().TryClaimAsync("shared-2", TimeProvider.System.GetUtcNow().AddMinutes(5), default);
+        // The other instance runs on the same clock as the pipeline: a record stamped with the test's fixed clock would
+        // already be past its TTL on the system clock, and a lapsed record is rightly treated as absent.
+        await new DynamoDbIdempotencyStore(Client(), Table, TimeSpan.FromHours(48), TimeProvider.System).TryClaimAsync("shared-2", TimeProvider.System.GetUtcNow().AddMinutes(5), default);
 
         var exception = await Assert.ThrowsAsync<TransientAlertingException>(() => Service().HandleAsync(AlertJson.Serialize(Alerts.Minimal("shared-2")), Pipelines.Invocation()));
 

@@ -38,6 +38,10 @@ internal sealed class FunctionInstance : IAsyncDisposable
         start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = function.Name;
         start.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
         start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = function.MemoryMb.ToString(CultureInfo.InvariantCulture);
+        // A Lambda sandbox has exactly its configured memory, and .NET's GC sizes its budgets from that. Without this a
+        // function here would size them from the host instead: a host with a 260 MiB L3 cache gives a ~130 MiB gen0
+        // budget, and RSS that no Lambda sandbox of this size would ever show.
+        start.Environment["DOTNET_GCTotalPhysicalMemory"] = (function.MemoryMb * 1024L * 1024L).ToString("x", CultureInfo.InvariantCulture);
         start.Environment["AWS_LAMBDA_LOG_GROUP_NAME"] = $"/aws/lambda/{function.Name}";
         start.Environment["AWS_LAMBDA_LOG_STREAM_NAME"] = $"emulator/[$LATEST]{generation:x8}";
         start.Environment["AWS_LAMBDA_LOG_FORMAT"] = "JSON";
