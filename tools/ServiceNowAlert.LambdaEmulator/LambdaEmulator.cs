@@ -33,6 +33,9 @@ public sealed class LambdaEmulator : IAsyncDisposable
     public IReadOnlyList<int> ProcessIds(string functionName) => [.. Pool(functionName).Instances.Where(i => !i.IsDead).Select(i => i.ProcessId)];
 
     /// <summary>Peak resident set of each live instance of the function, in KiB.</summary>
+    /// <summary>The CPU time each live instance of the function has used so far.</summary>
+    public IReadOnlyList<TimeSpan> CpuTime(string functionName) => [.. Pool(functionName).Instances.Where(i => !i.IsDead).Select(i => i.CpuTime())];
+
     public IReadOnlyList<long> PeakResidentKib(string functionName) => [.. Pool(functionName).Instances.Where(i => !i.IsDead).Select(i => i.PeakResidentKib())];
 
     public bool KillOneBusyInstance(string functionName) => Pool(functionName).KillOneBusy();
