@@ -123,9 +123,9 @@ public sealed class AlertingService
         try
         {
             var delivery = await _retry.ExecuteAsync(
-                static async (context, attempt) => await attempt.Transport.SendAsync(attempt.Message, attempt.Recipients, context.CancellationToken),
+                static async (context, state) => await state.Transport.SendAsync(state.Message, state.Recipients, context.CancellationToken),
                 context,
-                new SendAttempt(_transport, message, recipients));
+                (Transport: _transport, Message: message, Recipients: recipients));
             await RecordSentAsync(request.AlertId, message.MessageId!);
             _repeats.RecordSent(request);
             _log.Sent(request.AlertId, message.MessageId!, route.Name, delivery.AcceptedRecipients, delivery.FailedRecipients.Count, Stopwatch.GetElapsedTime(started));
@@ -206,8 +206,4 @@ public sealed class AlertingService
         _log.Rejected(alertId, problems.Count, problems[0].ToString());
         return AlertResult.Rejected(alertId, problems);
     }
-
-    // A class, not a value tuple: Native AOT shares one compiled body of Polly's generic execute path across reference
-    // types, where a value-tuple state made the runtime build that generic code on the first send of every cold start.
-    private sealed record SendAttempt(ISmtpTransport Transport, MimeKit.MimeMessage Message, IReadOnlyList<MimeKit.MailboxAddress> Recipients);
 }
