@@ -22,6 +22,28 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task Handle_NonAsciiAlert_WritesAWireFormatEmlWhosePartsDeclareTheEncodingOfTheir8BitText()
+    {
+        var request = Alerts.Minimal("utf8-1") with { Title = "Disk full on hôst ünïcødé 😀", Description = "Ärger: /var ist voll" };
+
+        await Pipelines.Service(new FileOutboxTransport(_outbox)).HandleAsync(AlertJson.Serialize(request), Pipelines.Invocation());
+
+        var raw = await File.ReadAllBytesAsync(Path.Combine(_outbox, "utf8-1.eml"));
+        Assert.DoesNotContain(raw.Select((octet, index) => (octet, index)), pair => pair.octet == (byte)'\n' && (pair.index == 0 || raw[pair.index - 1] != (byte)'\r'));
+        var message = MimeKit.MimeMessage.Load(new MemoryStream(raw));
+        var parts = message.BodyParts.OfType<MimeKit.TextPart>().ToList();
+        Assert.Equal(2, parts.Count);
+        foreach (var part in parts)
+        {
+            using var encoded = new MemoryStream();
+            part.Content!.WriteTo(encoded);
+            var declaresNone = part.ContentTransferEncoding is MimeKit.ContentEncoding.Default or MimeKit.ContentEncoding.SevenBit;
+            Assert.False(declaresNone && encoded.ToArray().Any(octet => octet >= 0x80), $"the {part.ContentType.MimeType} part carries 8-bit text but declares no transfer encoding");
+            Assert.Contains("ünïcødé 😀", part.IsHtml ? System.Net.WebUtility.HtmlDecode(part.Text) : part.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Handle_UnknownRoute_IsRejectedListingTheKnownRoutes()
     {
         var request = Alerts.Minimal() with { Route = "nobody" };

@@ -19,9 +19,36 @@ public sealed class FileOutboxTransport(string directory) : ISmtpTransport
         cancellationToken.ThrowIfCancellationRequested();
         System.IO.Directory.CreateDirectory(Directory);
         var name = FileNameOf(message);
-        message.WriteTo(Path.Combine(Directory, name + ".eml"), cancellationToken);
+        using (var eml = File.Create(Path.Combine(Directory, name + ".eml")))
+        {
+            WriteEml(message, eml, cancellationToken);
+        }
+
         File.WriteAllText(Path.Combine(Directory, name + ".html"), message.HtmlBody ?? string.Empty);
         return Task.FromResult(new SmtpDelivery(recipients.Count, []));
+    }
+
+    /// <summary>
+    /// Writes the message as a relay with 8BITMIME would receive it: every part that needs one gets a
+    /// Content-Transfer-Encoding (8bit for UTF-8 text, quoted-printable or base64 where a line would pass 998 octets).
+    /// MailKit's SmtpClient does this itself before it sends; a file written without it would carry 8-bit text in parts
+    /// that declare none, which strict MIME readers refuse. Lines end in CRLF, as on the wire (RFC 5322), whatever the
+    /// platform's own line ending.
+    /// </summary>
+    public static void WriteEml(MimeMessage message, Stream target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.Prepare(EncodingConstraint.EightBit, 998);
+        message.WriteTo(WireFormat, target, cancellationToken);
+    }
+
+    private static readonly FormatOptions WireFormat = CreateWireFormat();
+
+    private static FormatOptions CreateWireFormat()
+    {
+        var options = FormatOptions.Default.Clone();
+        options.NewLineFormat = NewLineFormat.Dos;
+        return options;
     }
 
     /// <summary>The file name (without extension) a message is written under.</summary>

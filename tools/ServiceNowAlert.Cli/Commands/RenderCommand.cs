@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MimeKit;
 using ServiceNowAlert.Alerting.Mail;
+using ServiceNowAlert.Alerting.Smtp;
 
 namespace ServiceNowAlert.Cli.Commands;
 
@@ -58,7 +59,7 @@ internal static class RenderCommand
     private static string Eml(MimeMessage message)
     {
         using var buffer = new MemoryStream();
-        message.WriteTo(buffer);
+        FileOutboxTransport.WriteEml(message, buffer);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
