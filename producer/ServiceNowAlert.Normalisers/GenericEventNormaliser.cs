@@ -5,7 +5,8 @@ namespace ServiceNowAlert.Normalisers;
 
 /// <summary>
 /// Any other EventBridge event (GuardDuty finding, Health event, ECS task stopped, ...): an alert from its source,
-/// detail-type, resources and flattened detail, so a new event type needs only a rule, no code.
+/// detail-type, resources and flattened detail, so a new event type needs only a rule, no code. Severity, resolution and
+/// identity come from the event itself where it states them in a form AWS services share (<see cref="WellKnownEventFields"/>).
 /// </summary>
 internal static class GenericEventNormaliser
 {
@@ -29,15 +30,18 @@ internal static class GenericEventNormaliser
         var title = Json.Str(detail, "title") ?? Json.Str(detail, "eventTypeCode") ?? Json.Str(detail, "stoppedReason") ?? detailType;
         var region = Json.Str(envelope, "region");
         var account = Json.Str(envelope, "account");
+        // An event's own identity (a Health event's ARN, a finding's ARN) comes first, so its updates and its
+        // resolution share one correlation key; else the first resource, else the title.
+        var subject = WellKnownEventFields.Identity(detail) ?? (resources.Count > 0 ? resources[0] : title);
         var request = new AlertRequest
         {
             AlertId = "event-" + Text.Hash(Json.Str(envelope, "id"), source, detailType),
-            CorrelationKey = Text.Key($"{source}:{detailType}:{(resources.Count > 0 ? resources[0] : title)}"),
-            Status = AlertStatus.Firing,
-            Severity = options.DefaultSeverity,
+            CorrelationKey = Text.Key($"{source}:{detailType}:{subject}"),
+            Status = WellKnownEventFields.Status(detail) ?? AlertStatus.Firing,
+            Severity = WellKnownEventFields.Severity(source, detail) ?? options.DefaultSeverity,
             Source = Text.SingleLine(source, AlertLimits.MaxSourceLength),
             Title = Text.SingleLine($"{detailType}: {title}", AlertLimits.MaxTitleLength),
-            Description = Json.Str(detail, "description") is { } description ? Text.MultiLine(description, AlertLimits.MaxDescriptionLength) : null,
+            Description = WellKnownEventFields.Description(detail) is { } description ? Text.MultiLine(description, AlertLimits.MaxDescriptionLength) : null,
             Account = account is not null && AlarmNormaliser.AccountPattern().IsMatch(account) ? account : null,
             Region = region is not null && AlarmNormaliser.RegionPattern().IsMatch(region) ? region : null,
             OccurredAt = Json.Time(Json.Str(envelope, "time")) ?? DateTimeOffset.UnixEpoch,
