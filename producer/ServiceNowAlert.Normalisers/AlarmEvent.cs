@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 
 namespace ServiceNowAlert.Normalisers;
@@ -32,6 +34,12 @@ internal sealed class AlarmEvent
     public string? StateReason { get; set; }
 
     public string? StateReasonData { get; set; }
+
+    /// <summary>
+    /// <c>state.reasonData</c> already read from the event's own bytes by <see cref="TryRead"/>; when it is set,
+    /// <see cref="StateReasonData"/> is null, and the text was never made a string.
+    /// </summary>
+    public ReasonData? StateReasonDataRead { get; set; }
 
     public string? PreviousStateValue { get; set; }
 
@@ -218,13 +226,57 @@ internal sealed class AlarmEvent
 
         while (JsonMembers.Next(ref reader, StateMembers, out var member))
         {
+            if (member == 3)
+            {
+                ReadReasonData(ref reader, utf8);
+                continue;
+            }
+
             var value = JsonScalar.Read(ref reader, utf8);
             switch (member)
             {
                 case 0: StateValue = value; break;
                 case 1: StateTimestamp = value; break;
-                case 2: StateReason = value; break;
-                default: StateReasonData = value; break;
+                default: StateReason = value; break;
+            }
+        }
+    }
+
+    // The reasonData string holds a JSON document: unescaped straight into a buffer and read there. Only when that
+    // document does not read is the text made a string (it then becomes a detail of its own).
+    private void ReadReasonData(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        (StateReasonData, StateReasonDataRead) = (null, null);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            StateReasonData = JsonScalar.Read(ref reader, utf8);
+            return;
+        }
+
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        byte[]? rented = null;
+        var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            var unescaped = buffer[..reader.CopyString(buffer)];
+            if (ReasonData.TryRead(unescaped, out var read))
+            {
+                StateReasonDataRead = read;
+            }
+            else
+            {
+                StateReasonData = Encoding.UTF8.GetString(unescaped);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate has no UTF-8 form: the member reads as no string, as JsonScalar.String has it.
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
     }
@@ -249,7 +301,7 @@ internal sealed class AlarmEvent
         }
     }
 
-    private void ClearState() => (StateValue, StateTimestamp, StateReason, StateReasonData) = (null, null, null, null);
+    private void ClearState() => (StateValue, StateTimestamp, StateReason, StateReasonData, StateReasonDataRead) = (null, null, null, null, null);
 
     private void ClearConfiguration() => (Description, AlarmRule, ThresholdMetricId, Metrics) = (null, null, null, null);
 }

@@ -146,19 +146,25 @@ internal static partial class AlarmNormaliser
 
         Add("threshold_metric", alarm.ThresholdMetricId);
         Add("alarm_rule", alarm.AlarmRule);
-        if (alarm.StateReasonData is { } reasonData)
+        var reasonData = alarm.StateReasonDataRead;
+        if (reasonData is null && alarm.StateReasonData is { } text)
         {
-            if (ReasonData.TryRead(reasonData, out var read))
+            if (ReasonData.TryRead(text, out var read))
             {
-                Add("threshold", read.Threshold);
-                Add("evaluated_statistic", read.Statistic);
-                Add("recent_datapoints", read.RecentDatapoints);
-                Add("evaluated_from", read.StartDate);
+                reasonData = read;
             }
             else
             {
-                Add("reason_data", reasonData);
+                Add("reason_data", text);
             }
+        }
+
+        if (reasonData is { } data)
+        {
+            Add("threshold", data.Threshold);
+            Add("evaluated_statistic", data.Statistic);
+            Add("recent_datapoints", data.RecentDatapoints);
+            Add("evaluated_from", data.StartDate);
         }
 
         return details;

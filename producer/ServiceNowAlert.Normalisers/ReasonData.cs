@@ -21,7 +21,7 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
         try
         {
             var utf8 = buffer[..Encoding.UTF8.GetBytes(text, buffer)];
-            return TryRead(utf8, out read);
+            return ReadDocument(utf8, out read);
         }
         catch (JsonException)
         {
@@ -36,7 +36,21 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
         }
     }
 
-    private static bool TryRead(ReadOnlySpan<byte> utf8, out ReasonData read)
+    /// <summary>The same, from the string's unescaped UTF-8, as the event reader has it: no string in between.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> utf8, out ReasonData read)
+    {
+        try
+        {
+            return ReadDocument(utf8, out read);
+        }
+        catch (JsonException)
+        {
+            read = default;
+            return false;
+        }
+    }
+
+    private static bool ReadDocument(ReadOnlySpan<byte> utf8, out ReasonData read)
     {
         read = default;
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });

@@ -49,7 +49,7 @@ public sealed class AlarmEventTests
     public void TryRead_MutatedAlarmEvents_GiveTheDocumentPathsAlerts()
     {
         var read = 0;
-        Gen.Select(Gen.Int[0, BaseEvents.Length - 1], Gen.Select(Gen.Int[0, 1000], Gen.Int[0, 9], Gen.Int[0, Values.Length - 1]).Array[0, 4], Gen.Int[0, 9], Gen.Bool)
+        Gen.Select(Gen.Int[0, BaseEvents.Length - 1], Gen.Select(Gen.Int[0, 1000], Gen.Int[0, 9], Gen.Int[0, Values.Length - 1]).Array[0, 4], Gen.Int[0, 10], Gen.Bool)
             .Sample((baseIndex, mutations, duplicate, indented) =>
             {
                 var bytes = Mutate(BaseEvents[baseIndex], mutations, duplicate, indented);
@@ -63,6 +63,38 @@ public sealed class AlarmEventTests
                 }
             }, iter: 5_000, threads: 1);
         Assert.True(read > 2_000, $"only {read} mutated events were alarms");
+    }
+
+    // reasonData is read from the event's bytes without a string in between; these are the texts where that differs
+    // most from reading a string: escapes, a lone surrogate escape, a document larger than the stack buffer.
+    [Theory]
+    [InlineData("""{\"threshold\":50.0,\"statistic\":\"Av\\u00e9rage\",\"recentDatapoints\":[1,2]}""")]
+    [InlineData("""{\"threshold\":\"\\ud800\"}""")]
+    [InlineData("""\ud800{\"threshold\":1}""")]
+    [InlineData("""{\"threshold\":1""")]
+    [InlineData("""{\"threshold\":1}\n""")]
+    [InlineData("big")]
+    public void TryRead_ReasonDataTexts_GiveTheDocumentPathsAlerts(string reasonData)
+    {
+        if (reasonData == "big")
+        {
+            reasonData = "{\\\"statistic\\\":\\\"" + new string('s', 1500) + "\\u00e9\\\",\\\"threshold\\\":2}";
+        }
+
+        var text = Encoding.UTF8.GetString(Events.Sample("cloudwatch-alarm-single-metric.json"));
+        var at = text.IndexOf("\"reasonData\"", StringComparison.Ordinal);
+        var valueStart = text.IndexOf('"', text.IndexOf(':', at) + 1);
+        var valueEnd = valueStart + 1;
+        while (text[valueEnd] != '"' || text[valueEnd - 1] == '\\')
+        {
+            valueEnd++;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(text.AsSpan(0, valueStart + 1), reasonData, text.AsSpan(valueEnd)));
+
+        Assert.True(AlarmEvent.TryRead(bytes, out var alarm));
+        Assert.True(RoutesAsAlarm(bytes, out var reference));
+        Assert.Equal(Describe(AlarmNormaliser.Normalise(reference!, Options)), Describe(AlarmNormaliser.Normalise(alarm!, Options)));
     }
 
     [Fact]
@@ -104,6 +136,7 @@ public sealed class AlarmEventTests
             3 => text.Replace("\"metric\":", "\"metric\":{\"name\":\"first\",\"dimensions\":{\"A\":\"1\"}},\"metric\":", StringComparison.Ordinal),
             4 => text.Replace("\"detail-type\":", "\"detail-type\":\"Other\",\"detail-type\":", StringComparison.Ordinal),
             5 => text + " ",
+            6 => text.Replace("\"reasonData\":", "\"reasonData\":\"{\\\"threshold\\\":7}\",\"reasonData\":", StringComparison.Ordinal),
             _ => text,
         };
         return Encoding.UTF8.GetBytes(text);

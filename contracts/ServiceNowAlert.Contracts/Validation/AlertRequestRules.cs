@@ -169,7 +169,10 @@ internal static partial class AlertRequestRules
         }
     }
 
-    public static bool IsWebUrl(string url) =>
+    public static bool IsWebUrl(string url) => PlainWebUrl.Matches(url) || IsWebUrlByUri(url);
+
+    /// <summary>The full check, which <see cref="PlainWebUrl"/> short-cuts for the common shape.</summary>
+    internal static bool IsWebUrlByUri(string url) =>
         WebUrlPattern().IsMatch(url) &&
         Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) &&
