@@ -14,18 +14,12 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
 {
     public static bool TryRead(string text, out ReasonData read)
     {
-        read = default;
         var length = Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = null;
         var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            var utf8 = buffer[..Encoding.UTF8.GetBytes(text, buffer)];
-            return ReadDocument(utf8, out read);
-        }
-        catch (JsonException)
-        {
-            return false;
+            return TryRead(buffer[..Encoding.UTF8.GetBytes(text, buffer)], out read);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ServiceNowAlert.Contracts;
 
@@ -58,7 +57,7 @@ internal static class WellKnownEventFields
         _ => null,
     };
 
-    private static AlertSeverity? FromLabel(string? label) => label?.Trim().ToUpper(CultureInfo.InvariantCulture) switch
+    private static AlertSeverity? FromLabel(string? label) => label?.Trim().ToUpperInvariant() switch
     {
         "CRITICAL" => AlertSeverity.Critical,
         "HIGH" or "MAJOR" => AlertSeverity.Major,

@@ -8,6 +8,8 @@ namespace ServiceNowAlert.Alerting.Smtp;
 /// </summary>
 public sealed class FileOutboxTransport(string directory) : ISmtpTransport
 {
+    private static readonly FormatOptions WireFormat = CreateWireFormat();
+
     public string Directory { get; } = directory;
 
     // Two small local files: written synchronously, because an async FileStream on Linux only moves the same blocking
@@ -41,8 +43,6 @@ public sealed class FileOutboxTransport(string directory) : ISmtpTransport
         message.Prepare(EncodingConstraint.EightBit, 998);
         message.WriteTo(WireFormat, target, cancellationToken);
     }
-
-    private static readonly FormatOptions WireFormat = CreateWireFormat();
 
     private static FormatOptions CreateWireFormat()
     {
