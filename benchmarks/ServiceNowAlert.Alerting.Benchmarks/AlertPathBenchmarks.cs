@@ -16,6 +16,7 @@ public class AlertPathBenchmarks
 {
     private static readonly NormaliserOptions Options = new() { Region = "eu-west-1" };
     private byte[] _alarmEvent = [];
+    private byte[] _deliveredAlarmEvent = [];
     private byte[] _logBatch = [];
     private AlertRequest _alert = null!;
     private AlertRenderer _renderer = null!;
@@ -26,6 +27,9 @@ public class AlertPathBenchmarks
     public void Setup()
     {
         _alarmEvent = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", "cloudwatch-alarm-single-metric.json"));
+        // The sample is AWS's documentation copy, indented for reading; EventBridge hands Lambda the same event without
+        // the indentation, which the reader no longer has to step over.
+        _deliveredAlarmEvent = Encoding.UTF8.GetBytes(System.Text.Json.Nodes.JsonNode.Parse(_alarmEvent)!.ToJsonString());
         _logBatch = LogBatch(5000);
         _alert = TriggerNormaliser.Normalise(_alarmEvent, Options).Alerts[0];
         _renderer = new AlertRenderer(AlertTemplates.Load());
@@ -35,6 +39,9 @@ public class AlertPathBenchmarks
 
     [Benchmark(Description = "normalise single-metric alarm event")]
     public NormaliseResult NormaliseAlarm() => TriggerNormaliser.Normalise(_alarmEvent, Options);
+
+    [Benchmark(Description = "normalise single-metric alarm event, compact as delivered")]
+    public NormaliseResult NormaliseDeliveredAlarm() => TriggerNormaliser.Normalise(_deliveredAlarmEvent, Options);
 
     [Benchmark(Description = "contract check of the alarm's alert (AlertValidator)")]
     public IReadOnlyList<AlertProblem> ValidateAlarmAlert() => AlertValidator.Validate(_alert);

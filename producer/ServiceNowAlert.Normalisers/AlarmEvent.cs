@@ -69,8 +69,7 @@ internal sealed class AlarmEvent
             }
 
             var read = new AlarmEvent();
-            string? detailType = null, source = null;
-            bool hasDetail = false, hasLogs = false;
+            bool hasDetail = false, hasLogs = false, isAlarmType = false, isCloudWatch = false;
             while (JsonMembers.Next(ref reader, EnvelopeMembers, out var member))
             {
                 switch (member)
@@ -79,8 +78,8 @@ internal sealed class AlarmEvent
                         hasDetail = true;
                         read.ReadDetail(ref reader, utf8);
                         break;
-                    case 1: detailType = JsonScalar.Read(ref reader, utf8); break;
-                    case 2: source = JsonScalar.Read(ref reader, utf8); break;
+                    case 1: isAlarmType = JsonScalar.Is(ref reader, "CloudWatch Alarm State Change"u8); break;
+                    case 2: isCloudWatch = JsonScalar.Is(ref reader, "aws.cloudwatch"u8); break;
                     case 3: read.Region = JsonScalar.Read(ref reader, utf8); break;
                     case 4: read.Account = JsonScalar.Read(ref reader, utf8); break;
                     case 5: read.Time = JsonScalar.Read(ref reader, utf8); break;
@@ -93,7 +92,7 @@ internal sealed class AlarmEvent
                 }
             }
 
-            if (reader.Read() || !hasDetail || hasLogs || detailType != AlarmNormaliser.DetailType || source != "aws.cloudwatch")
+            if (reader.Read() || !hasDetail || hasLogs || !isAlarmType || !isCloudWatch)
             {
                 return false;
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using ServiceNowAlert.Contracts;
 
@@ -141,7 +142,7 @@ internal static partial class AlarmNormaliser
             Add(prefix + "period", metric.Period);
             Add(prefix + "expression", metric.Expression);
             Add(prefix + "label", metric.Label);
-            Add(prefix + "dimensions", metric.Dimensions is null ? null : string.Join(", ", metric.Dimensions.Select(dimension => $"{dimension.Key}={dimension.Value}")));
+            Add(prefix + "dimensions", Dimensions(metric.Dimensions));
         }
 
         Add("threshold_metric", alarm.ThresholdMetricId);
@@ -168,6 +169,27 @@ internal static partial class AlarmNormaliser
         }
 
         return details;
+    }
+
+    private static string? Dimensions(List<KeyValuePair<string, string?>>? dimensions)
+    {
+        if (dimensions is null)
+        {
+            return null;
+        }
+
+        if (dimensions.Count == 1)
+        {
+            return string.Concat(dimensions[0].Key, "=", dimensions[0].Value);
+        }
+
+        var joined = new StringBuilder();
+        foreach (var (key, value) in dimensions)
+        {
+            joined.Append(joined.Length == 0 ? string.Empty : ", ").Append(key).Append('=').Append(value);
+        }
+
+        return joined.ToString();
     }
 
     [GeneratedRegex(@"severity\s*[:=]\s*(?<level>critical|major|minor|warning|info)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

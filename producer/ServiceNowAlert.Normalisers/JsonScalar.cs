@@ -24,6 +24,21 @@ internal static class JsonScalar
         }
     }
 
+    /// <summary>
+    /// At a value: true when <see cref="Read"/> would give exactly <paramref name="expected"/> (which no number or boolean
+    /// text equals), compared on the bytes, so no string is made. Leaves the reader on the value's last token.
+    /// </summary>
+    public static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        return reader.ValueTextEquals(expected);
+    }
+
     /// <summary>At a value: a string's text, null for anything else (what <see cref="Json.SafeString"/> gives).</summary>
     public static string? String(ref Utf8JsonReader reader)
     {

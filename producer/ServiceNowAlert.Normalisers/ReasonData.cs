@@ -97,15 +97,25 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
             return null;
         }
 
-        var joined = new StringBuilder();
+        // Most alarms evaluate one datapoint: its text is then the whole answer, with no builder in between.
+        Range? first = null;
+        StringBuilder? joined = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
-            joined.Append(joined.Length == 0 ? string.Empty : ", ").Append(Encoding.UTF8.GetString(utf8[start..(int)reader.BytesConsumed]));
+            var entry = start..(int)reader.BytesConsumed;
+            if (first is not { } earlier)
+            {
+                first = entry;
+                continue;
+            }
+
+            joined ??= new StringBuilder().Append(Encoding.UTF8.GetString(utf8[earlier]));
+            joined.Append(", ").Append(Encoding.UTF8.GetString(utf8[entry]));
         }
 
-        return joined.ToString();
+        return joined?.ToString() ?? (first is { } only ? Encoding.UTF8.GetString(utf8[only]) : string.Empty);
     }
 
     private static bool End(ref Utf8JsonReader reader) => !reader.Read();

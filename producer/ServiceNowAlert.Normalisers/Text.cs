@@ -26,7 +26,7 @@ internal static class Text
         }
 
         // Most values are already one clean line: then nothing is copied.
-        if (!value.AsSpan().ContainsAny(NotInSingleLine) && !value.Contains("  ", StringComparison.Ordinal) &&
+        if (!Contains(value, NotInSingleLine) && !value.Contains("  ", StringComparison.Ordinal) &&
             !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]))
         {
             return Cut(value, max);
@@ -56,7 +56,7 @@ internal static class Text
             return string.Empty;
         }
 
-        if (!value.AsSpan().ContainsAny(NotInMultiLine))
+        if (!Contains(value, NotInMultiLine))
         {
             return Cut(value, max);
         }
@@ -110,6 +110,14 @@ internal static class Text
     {
         var single = SingleLine(natural, int.MaxValue);
         return single.Length <= max ? single : single[..(max - 34)] + "#" + Hash(single);
+    }
+
+    // Printable ASCII, what nearly every value is, is passed over with one range compare; the set looks at the rest.
+    private static bool Contains(string value, SearchValues<char> set)
+    {
+        var span = value.AsSpan();
+        var first = span.IndexOfAnyExceptInRange(' ', '~');
+        return first >= 0 && span[first..].ContainsAny(set);
     }
 
     private static string Cut(string value, int max)

@@ -59,7 +59,7 @@ internal static class AlertRequestObjectRules
             return null;
         }
 
-        return rules.Text(value, path, name, maxLength, kind, allowEmpty: false);
+        return ElementRules.IsValidText(value, maxLength, kind, allowEmpty: false) ? value : rules.Text(value, path, name, maxLength, kind, allowEmpty: false);
     }
 
     private static void Strings(ElementRules rules, IReadOnlyList<string> values, string name, int maxCount, int maxLength, bool allowEmpty)

@@ -158,8 +158,9 @@ internal static partial class AlertRequestRules
     }
 
     public static bool IsValidDetailName(string name) =>
-        name.Length > 0 && TextRules.CodePointLength(name) <= AlertLimits.MaxDetailNameLength &&
-        TextRules.FindForbiddenInSingleLine(name) < 0 && !TextRules.HasLoneSurrogate(name);
+        name.Length > 0 && (TextRules.IsClean(name, TextKind.SingleLine)
+            ? name.Length <= AlertLimits.MaxDetailNameLength
+            : TextRules.CodePointLength(name) <= AlertLimits.MaxDetailNameLength && TextRules.FindForbiddenInSingleLine(name) < 0 && !TextRules.HasLoneSurrogate(name));
 
     public static void CheckDetailName(string name, string path, ElementRules rules)
     {

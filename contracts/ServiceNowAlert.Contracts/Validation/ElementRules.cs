@@ -54,6 +54,9 @@ internal sealed class ElementRules(ProblemCollector problems)
     /// <summary>True when <see cref="Text(string, string, string, int, TextKind, bool)"/> would find nothing to report.</summary>
     public static bool IsValidText(string text, int maxLength, TextKind kind, bool allowEmpty) =>
         (allowEmpty || text.Length > 0) &&
+        (TextRules.IsClean(text, kind) ? text.Length <= maxLength : IsValidUncleanText(text, maxLength, kind));
+
+    private static bool IsValidUncleanText(string text, int maxLength, TextKind kind) =>
         (text.Length <= maxLength || TextRules.CodePointLength(text) <= maxLength) &&
         (kind == TextKind.SingleLine ? TextRules.FindForbiddenInSingleLine(text) : TextRules.FindForbiddenInMultiLine(text)) < 0 &&
         !TextRules.HasLoneSurrogate(text);

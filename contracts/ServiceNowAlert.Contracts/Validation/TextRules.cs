@@ -61,10 +61,34 @@ internal static class TextRules
 
     public static bool HasSurrogate(string value) => value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
 
+    /// <summary>
+    /// True when the value holds no forbidden character and no surrogate, found in one vectorised pass: then its length
+    /// is its code point length and no other character rule can fail. False says only that the full rules must look.
+    /// </summary>
+    public static bool IsClean(string value, TextKind kind)
+    {
+        // Printable ASCII, what nearly every value is, is found with one range compare; the sets only look past it.
+        var span = value.AsSpan();
+        var first = span.IndexOfAnyExceptInRange(' ', '~');
+        return first < 0 || span[first..].IndexOfAny(kind == TextKind.SingleLine ? SingleLineSuspects : MultiLineSuspects) < 0;
+    }
+
     // C0 controls, DEL and C1 controls; searched vectorised, since every string of every request goes through these.
     private static readonly SearchValues<char> ForbiddenInSingleLine = SearchValues.Create(Controls(except: string.Empty) + "\u2028\u2029");
 
     private static readonly SearchValues<char> ForbiddenInMultiLine = SearchValues.Create(Controls(except: "\t\n\r"));
+
+    private static readonly SearchValues<char> SingleLineSuspects = SearchValues.Create(Controls(except: string.Empty) + "\u2028\u2029" + Surrogates());
+
+    private static readonly SearchValues<char> MultiLineSuspects = SearchValues.Create(Controls(except: "\t\n\r") + Surrogates());
+
+    private static string Surrogates() => string.Create(0xE000 - 0xD800, 0, static (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)(0xD800 + i);
+        }
+    });
 
     private static string Controls(string except)
     {
