@@ -78,8 +78,8 @@ internal sealed class AlarmEvent
                         hasDetail = true;
                         read.ReadDetail(ref reader, utf8);
                         break;
-                    case 1: isAlarmType = JsonScalar.Is(ref reader, "CloudWatch Alarm State Change"u8); break;
-                    case 2: isCloudWatch = JsonScalar.Is(ref reader, "aws.cloudwatch"u8); break;
+                    case 1: isAlarmType = JsonScalar.Is(ref reader, AlarmDetailType); break;
+                    case 2: isCloudWatch = JsonScalar.Is(ref reader, AlarmSource); break;
                     case 3: read.Region = JsonScalar.Read(ref reader, utf8); break;
                     case 4: read.Account = JsonScalar.Read(ref reader, utf8); break;
                     case 5: read.Time = JsonScalar.Read(ref reader, utf8); break;
@@ -105,6 +105,10 @@ internal sealed class AlarmEvent
             return false;
         }
     }
+
+    private static readonly byte[] AlarmDetailType = Encoding.UTF8.GetBytes(AlarmNormaliser.DetailType);
+
+    private static readonly byte[] AlarmSource = Encoding.UTF8.GetBytes(AlarmNormaliser.Source);
 
     private static readonly byte[][] EnvelopeMembers = JsonMembers.Names("detail", "detail-type", "source", "region", "account", "time", "id", "resources", "awslogs");
 

@@ -13,6 +13,8 @@ internal static partial class AlarmNormaliser
 {
     public const string DetailType = "CloudWatch Alarm State Change";
 
+    public const string Source = "aws.cloudwatch";
+
     public static NormaliseResult Normalise(AlarmEvent alarm, NormaliserOptions options)
     {
         var (name, state) = (alarm.AlarmName, alarm.StateValue);
@@ -35,7 +37,7 @@ internal static partial class AlarmNormaliser
             CorrelationKey = Text.Key(arn),
             Status = status,
             Severity = severity,
-            Source = "aws.cloudwatch",
+            Source = AlarmNormaliser.Source,
             Title = Text.SingleLine(state == "ALARM" ? name + " is in ALARM" : name + " is " + state, AlertLimits.MaxTitleLength),
             Description = Description(alarm),
             ConfigurationItem = ConfigurationItem(alarm.Metrics),

@@ -85,7 +85,7 @@ public static class TriggerNormaliser
         {
             return (detailType, source) switch
             {
-                (AlarmNormaliser.DetailType, "aws.cloudwatch") => AlarmNormaliser.Normalise(AlarmEvent.From(root), options),
+                (AlarmNormaliser.DetailType, AlarmNormaliser.Source) => AlarmNormaliser.Normalise(AlarmEvent.From(root), options),
                 (CustomAppNormaliser.DetailType, _) => CustomAppNormaliser.Normalise(root),
                 _ => GenericEventNormaliser.Normalise(root, options),
             };
