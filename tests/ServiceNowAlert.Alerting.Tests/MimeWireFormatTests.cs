@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CsCheck;
+using MimeKit;
+using ServiceNowAlert.Alerting.Mail;
+using ServiceNowAlert.Alerting.Rendering;
+using ServiceNowAlert.Alerting.Smtp;
+using ServiceNowAlert.Alerting.Tests.TestHelpers;
+using ServiceNowAlert.Contracts;
+using ServiceNowAlert.Contracts.Tests.TestHelpers;
+using ServiceNowAlert.Testing;
+
+namespace ServiceNowAlert.Alerting.Tests;
+
+/// <summary>
+/// Every alert email, as the outbox writes it and as it goes to a relay without 8BITMIME, reads without a single defect
+/// in Python's email package (policy.strict), an implementation independent of MimeKit, with the shape an alert needs
+/// and the subject and bodies that were rendered.
+/// </summary>
+public sealed class MimeWireFormatTests : IDisposable
+{
+    private static readonly AlertRenderer Renderer = new(AlertTemplates.Load());
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("snalert-eml-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Eml_OfEverySampleHostileAndGeneratedAlert_ReadsWithoutDefects()
+    {
+        var requests = new List<(string Name, AlertRequest Request)>();
+        foreach (var sample in Alerts.SampleNames())
+        {
+            requests.Add((sample, Alerts.Sample(sample)));
+        }
+
+        requests.Add(("hostile", Alerts.Hostile()));
+        requests.Add(("non-ascii", Alerts.Minimal() with { Title = "Zürich – 東京 ✓ 🚨 " + new string('é', 150), Description = "Größe\nline two\r\nthree" }));
+        requests.AddRange(AlertGenerators.Request.Array[100].Single().Select((request, index) => ($"generated-{index}", request)));
+
+        var expected = new Dictionary<string, RenderedAlert>(StringComparer.Ordinal);
+        foreach (var (name, request) in requests)
+        {
+            var rendered = Renderer.Render(request);
+            var route = Alerts.Routes().Select(request) ?? Alerts.Routes().Select(request with { Route = null })!;
+            expected[Write(name + ".outbox", AlertMessageBuilder.Build(request, route, rendered, DateTimeOffset.UnixEpoch), sevenBit: false)] = rendered;
+            expected[Write(name + ".7bit", AlertMessageBuilder.Build(request, route, rendered, DateTimeOffset.UnixEpoch), sevenBit: true)] = rendered;
+        }
+
+        var verdicts = await CheckAsync(expected.Keys);
+
+        Assert.Equal(expected.Count, verdicts.Count);
+        foreach (var verdict in verdicts)
+        {
+            var name = Path.GetFileName(verdict.File);
+            Assert.True(verdict.Ok, $"{name}: {string.Join("; ", verdict.Problems)}");
+            var rendered = expected[verdict.File];
+            Assert.Equal(rendered.Subject, verdict.Subject);
+            Assert.Equal(rendered.Text, verdict.Text.Replace("\r\n", "\n", StringComparison.Ordinal));
+            Assert.Equal(rendered.Html.Replace("\r\n", "\n", StringComparison.Ordinal), verdict.Html.Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Checker_ReportsAMessageWithABareLineFeedAndNoAlternative()
+    {
+        var path = Path.Combine(_folder, "broken.eml");
+        await File.WriteAllTextAsync(path, "From: a@example.com\nTo: b@example.com\nSubject: x\nContent-Type: text/plain\n\nbody\n");
+
+        var verdict = Assert.Single(await CheckAsync([path]));
+
+        Assert.False(verdict.Ok);
+        Assert.Contains(verdict.Problems, problem => problem.Contains("bare CR or LF", StringComparison.Ordinal));
+        Assert.Contains(verdict.Problems, problem => problem.Contains("not multipart/alternative", StringComparison.Ordinal));
+    }
+
+    private string Write(string name, MimeMessage message, bool sevenBit)
+    {
+        var path = Path.Combine(_folder, name + ".eml");
+        using var file = File.Create(path);
+        if (sevenBit)
+        {
+            // What MailKit sends to a relay without 8BITMIME: transfer encodings that fit in 7 bits, CRLF line ends.
+            message.Prepare(EncodingConstraint.SevenBit);
+            message.WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, file);
+        }
+        else
+        {
+            FileOutboxTransport.WriteEml(message, file);
+        }
+
+        return path;
+    }
+
+    private static async Task<IReadOnlyList<Verdict>> CheckAsync(IEnumerable<string> files)
+    {
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        start.ArgumentList.Add(RepositoryPaths.Combine("tests", "mime-harness", "check_eml.py"));
+        foreach (var file in files)
+        {
+            start.ArgumentList.Add(file);
+        }
+
+        start.Environment["PYTHONIOENCODING"] = "utf-8";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"check_eml.py: exit code {process.ExitCode}: {await error}");
+        return [.. (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Verdict.Parse)];
+    }
+
+    private sealed record Verdict(string File, bool Ok, IReadOnlyList<string> Problems, string Subject, string Text, string Html)
+    {
+        public static Verdict Parse(string line)
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            string Text(string name) => root.TryGetProperty(name, out var value) ? value.GetString()! : string.Empty;
+            return new Verdict(Text("file"), root.GetProperty("ok").GetBoolean(), [.. root.GetProperty("problems").EnumerateArray().Select(problem => problem.GetString()!)], Text("subject"), Text("text"), Text("html"));
+        }
+    }
+}
