@@ -184,6 +184,37 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
         Assert.Single(Directory.GetFiles(_outbox, "*.eml"));
     }
 
+    // The client's own Timeout ends a call with a TimeoutException (not a cancellation): it is a store failure like
+    // any other, at every step, so the alert still goes out and the pipeline says why.
+    [Fact]
+    public async Task Store_CallsEndedByTheClientsOwnTimeout_AreStoreFailures()
+    {
+        _dynamo.Delay = TimeSpan.FromSeconds(5);
+        var store = new DynamoDbIdempotencyStore(Client(TimeSpan.FromMilliseconds(200)), Table, TimeSpan.FromHours(48), _time);
+
+        var claim = await Assert.ThrowsAsync<IdempotencyStoreException>(() => store.TryClaimAsync("t-1", Start.AddSeconds(30), default));
+        var complete = await Assert.ThrowsAsync<IdempotencyStoreException>(() => store.CompleteAsync("t-1", "<t-1@alerts>", default));
+
+        Assert.IsType<TimeoutException>(claim.InnerException);
+        Assert.IsType<TimeoutException>(complete.InnerException);
+    }
+
+    [Fact]
+    public async Task Pipeline_StoreTimingOutInTheClient_StillSendsAndWarnsOnClaimAndRecord()
+    {
+        _dynamo.Delay = TimeSpan.FromSeconds(5);
+        var log = new RecordingLogSink();
+        var store = new DynamoDbIdempotencyStore(Client(TimeSpan.FromMilliseconds(200)), Table, TimeSpan.FromHours(48), TimeProvider.System);
+        var service = Pipelines.Service(new FileOutboxTransport(_outbox), log, maxRetries: 1, store: store);
+
+        var result = await service.HandleAsync(AlertJson.Serialize(Alerts.Minimal("timeout-1")), Pipelines.Invocation(TimeSpan.FromSeconds(8)));
+
+        Assert.Equal(AlertResultStatus.Sent, result.Status);
+        Assert.Single(Directory.GetFiles(_outbox, "*.eml"));
+        Assert.Contains(log.Lines, line => line.StartsWith("WARN idempotency store unavailable: send without a claim", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, line => line.StartsWith("WARN idempotency store unavailable: sent but not recorded", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Pipeline_TransientSendFailure_ReleasesTheClaimSoTheRetryCanSend()
     {
@@ -215,8 +246,8 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
     private AlertingService Service(RecordingLogSink? log = null, ISmtpTransport? transport = null) =>
         Pipelines.Service(transport ?? new FileOutboxTransport(_outbox), log, maxRetries: 1, store: new DynamoDbIdempotencyStore(Client(), Table, TimeSpan.FromHours(48), TimeProvider.System));
 
-    private AmazonDynamoDBClient Client() =>
-        new(new BasicAWSCredentials("AKID", "SECRET"), new AmazonDynamoDBConfig { ServiceURL = _dynamo.BaseUri.ToString(), AuthenticationRegion = "eu-west-1", MaxErrorRetry = 0, Timeout = AlertingService.StoreTimeout });
+    private AmazonDynamoDBClient Client(TimeSpan? timeout = null) =>
+        new(new BasicAWSCredentials("AKID", "SECRET"), new AmazonDynamoDBConfig { ServiceURL = _dynamo.BaseUri.ToString(), AuthenticationRegion = "eu-west-1", MaxErrorRetry = 0, Timeout = timeout ?? AlertingService.StoreTimeout });
 
     private sealed class FailingTransport : ISmtpTransport
     {

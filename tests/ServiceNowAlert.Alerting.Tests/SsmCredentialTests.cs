@@ -2,6 +2,8 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using ServiceNowAlert.Alerting.Credentials;
+using ServiceNowAlert.Alerting.Pipeline;
+using ServiceNowAlert.Contracts;
 using ServiceNowAlert.Testing;
 using ServiceNowAlert.Testing.Http;
 
@@ -47,12 +49,30 @@ public sealed class SsmCredentialTests
         Assert.DoesNotContain("plain-secret-value", exception.ToString(), StringComparison.Ordinal);
     }
 
-    private static SsmSmtpCredentialSource Source(LoopbackHttpServer ssm, TimeProvider time) =>
-        new(
-            new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("AKID", "SECRET"), new AmazonSimpleSystemsManagementConfig { ServiceURL = ssm.BaseUri.ToString(), AuthenticationRegion = "eu-west-1", MaxErrorRetry = 0 }),
-            Parameter,
-            TimeSpan.FromMinutes(5),
-            time);
+    // The SDK ends a call that outlives the client's Timeout with a TimeoutException: a dependency that is slow now,
+    // which the invoker retries, not an unexpected error.
+    [Fact]
+    public async Task Get_SsmSlowerThanTheClientsTimeout_IsATransientDependencyFailure()
+    {
+        await using var ssm = new LoopbackHttpServer(_ => CannedResponse.Json(Answer("""{"username":"u","password":"p"}""")) with { ContentType = "application/x-amz-json-1.1", Delay = TimeSpan.FromSeconds(5) });
+        using var source = Source(ssm, TimeProvider.System, TimeSpan.FromMilliseconds(200));
+
+        var exception = await Assert.ThrowsAsync<TransientAlertingException>(() => source.GetAsync(default));
+
+        Assert.Equal(AlertErrorTypes.TransientDependencyFailure, exception.ErrorType);
+        Assert.IsType<TimeoutException>(exception.InnerException);
+    }
+
+    private static SsmSmtpCredentialSource Source(LoopbackHttpServer ssm, TimeProvider time, TimeSpan? timeout = null)
+    {
+        var config = new AmazonSimpleSystemsManagementConfig { ServiceURL = ssm.BaseUri.ToString(), AuthenticationRegion = "eu-west-1", MaxErrorRetry = 0 };
+        if (timeout is { } limit)
+        {
+            config.Timeout = limit;
+        }
+
+        return new(new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("AKID", "SECRET"), config), Parameter, TimeSpan.FromMinutes(5), time);
+    }
 
     private static string Answer(string value) =>
         JsonSerializer.Serialize(new { Parameter = new { Name = Parameter, Type = "SecureString", Value = value, Version = 1 } });

@@ -60,7 +60,7 @@ public sealed class SsmSmtpCredentialSource(IAmazonSimpleSystemsManagement ssm, 
         {
             throw new TransientAlertingException(AlertErrorTypes.TransientDependencyFailure, $"read SMTP credentials {parameterName}: {exception.ErrorCode}", exception);
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException or TimeoutException)
         {
             throw new TransientAlertingException(AlertErrorTypes.TransientDependencyFailure, $"read SMTP credentials {parameterName}: {exception.GetType().Name}", exception);
         }

@@ -160,8 +160,9 @@ public sealed class DynamoDbIdempotencyStore(IAmazonDynamoDB dynamoDb, string ta
     private static string? Text(Dictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) ? value.S : null;
 
+    // The SDK reports its own call timeout (the client's Timeout) as a TimeoutException, not as a cancellation.
     private static bool IsStoreFailure(Exception exception) =>
-        exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or OperationCanceledException;
+        exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or OperationCanceledException or TimeoutException;
 
     private IdempotencyStoreException Failure(string action, string alertId, Exception exception)
     {
