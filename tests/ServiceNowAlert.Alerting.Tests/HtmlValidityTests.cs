@@ -1,9 +1,7 @@
 using System.Text.Json;
-using CsCheck;
 using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Tests.TestHelpers;
 using ServiceNowAlert.Contracts;
-using ServiceNowAlert.Contracts.Tests.TestHelpers;
 using ServiceNowAlert.Testing;
 
 namespace ServiceNowAlert.Alerting.Tests;
@@ -24,13 +22,8 @@ public sealed class HtmlValidityTests : IDisposable
     [Fact]
     public async Task Html_OfEverySampleShapeAndGeneratedAlert_IsValid()
     {
-        var requests = new List<(string Name, AlertRequest Request)>();
-        foreach (var sample in Alerts.SampleNames())
-        {
-            requests.Add((sample, Alerts.Sample(sample)));
-        }
-
-        requests.Add(("hostile", Alerts.Hostile() with { Details = new OrderedDictionary<string, string> { [Alerts.Attack] = Alerts.Attack }, Resources = [Alerts.Attack, "&amp;"] }));
+        var requests = Alerts.Corpus(generated: 150);
+        requests.Add(("hostile-details", Alerts.Hostile() with { Details = new OrderedDictionary<string, string> { [Alerts.Attack] = Alerts.Attack }, Resources = [Alerts.Attack, "&amp;"] }));
         requests.Add(("resolved", Alerts.Minimal("r-1", AlertStatus.Resolved)));
         requests.Add(("largest", Alerts.Minimal() with
         {
@@ -38,8 +31,6 @@ public sealed class HtmlValidityTests : IDisposable
             Details = new OrderedDictionary<string, string>(Enumerable.Range(0, AlertLimits.MaxDetails).ToDictionary(i => $"k{i}", _ => "v\nw")),
             LogExcerpt = [.. Enumerable.Repeat("<l> & \"x\"", AlertLimits.MaxLogLines)],
         }));
-        var generated = AlertGenerators.Request.Array[150].Single();
-        requests.AddRange(generated.Select((request, index) => ($"generated-{index}", request)));
 
         var files = new List<string>();
         foreach (var (name, request) in requests)

@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CsCheck;
 using MimeKit;
 using ServiceNowAlert.Alerting.Mail;
 using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Smtp;
 using ServiceNowAlert.Alerting.Tests.TestHelpers;
 using ServiceNowAlert.Contracts;
-using ServiceNowAlert.Contracts.Tests.TestHelpers;
 using ServiceNowAlert.Testing;
 
 namespace ServiceNowAlert.Alerting.Tests;
@@ -28,15 +26,8 @@ public sealed class MimeWireFormatTests : IDisposable
     [Fact]
     public async Task Eml_OfEverySampleHostileAndGeneratedAlert_ReadsWithoutDefects()
     {
-        var requests = new List<(string Name, AlertRequest Request)>();
-        foreach (var sample in Alerts.SampleNames())
-        {
-            requests.Add((sample, Alerts.Sample(sample)));
-        }
-
-        requests.Add(("hostile", Alerts.Hostile()));
+        var requests = Alerts.Corpus(generated: 100);
         requests.Add(("non-ascii", Alerts.Minimal() with { Title = "Zürich – 東京 ✓ 🚨 " + new string('é', 150), Description = "Größe\nline two\r\nthree" }));
-        requests.AddRange(AlertGenerators.Request.Array[100].Single().Select((request, index) => ($"generated-{index}", request)));
 
         var expected = new Dictionary<string, RenderedAlert>(StringComparer.Ordinal);
         foreach (var (name, request) in requests)

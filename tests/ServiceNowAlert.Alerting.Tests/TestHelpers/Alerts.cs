@@ -1,5 +1,7 @@
+using CsCheck;
 using ServiceNowAlert.Alerting.Routing;
 using ServiceNowAlert.Contracts;
+using ServiceNowAlert.Contracts.Tests.TestHelpers;
 using ServiceNowAlert.Testing;
 
 namespace ServiceNowAlert.Alerting.Tests.TestHelpers;
@@ -14,6 +16,20 @@ internal static class Alerts
     public static byte[] SampleBytes(string name) => File.ReadAllBytes(Path.Combine(SampleFolder, name + ".json"));
 
     public static AlertRequest Sample(string name) => AlertRequestReader.Read(SampleBytes(name)).Request!;
+
+    /// <summary>What an independent checker of the output is given: every sample, the hostile alert and generated ones.</summary>
+    public static List<(string Name, AlertRequest Request)> Corpus(int generated)
+    {
+        var corpus = new List<(string Name, AlertRequest Request)>();
+        foreach (var sample in SampleNames())
+        {
+            corpus.Add((sample, Sample(sample)));
+        }
+
+        corpus.Add(("hostile", Hostile()));
+        corpus.AddRange(AlertGenerators.Request.Array[generated].Single().Select((request, index) => ($"generated-{index}", request)));
+        return corpus;
+    }
 
     public static RouteTable Routes() => RouteTable.Parse(File.ReadAllText(RepositoryPaths.Combine("samples", "routes", "routes.json")), "samples/routes/routes.json");
 
