@@ -48,6 +48,17 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void Render_LinkWithABlankTitle_ShowsItsUrlAsTheText()
+    {
+        var request = Alerts.Minimal() with { Links = [new AlertLink("\u00a0 ", "https://console.example.com/alarm/1")] };
+
+        var rendered = Renderer.Render(request);
+
+        Assert.Contains(">https://console.example.com/alarm/1</a>", rendered.Html, StringComparison.Ordinal);
+        Assert.Contains("https://console.example.com/alarm/1", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Html_HasNoExternalResourcesAndStaysSmall()
     {
         var html = Renderer.Render(Alerts.Sample("firing-critical-full")).Html;
@@ -81,6 +92,9 @@ public sealed class RenderingTests
     [InlineData("RE: disk full", "[ALERT] RE: disk full")]
     [InlineData("Fwd: disk full", "[ALERT] Fwd: disk full")]
     [InlineData("  two   spaces\nnew line ", "two spaces new line")]
+    [InlineData("\u00a0disk\u00a0 full\u00a0", "disk full")]
+    [InlineData("5\u2003GB\u00a0free", "5 GB free")]
+    [InlineData("x =?utf-8?q?hidden?= y", "x = ?utf-8?q?hidden?= y")]
     public void Subject_IsOneLineAndNeverLooksLikeAReplyOrForward(string rendered, string expected)
     {
         Assert.Equal(expected, AlertRenderer.Subject(rendered));

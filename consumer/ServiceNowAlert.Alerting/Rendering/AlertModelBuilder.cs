@@ -122,7 +122,8 @@ internal static class AlertModelBuilder
         {
             if (IsWebUrl(link.Url))
             {
-                web.Add(new(link.Title, link.Url));
+                // A title of nothing but white space would leave the link with no text to click: the URL stands in.
+                web.Add(new(string.IsNullOrWhiteSpace(link.Title) ? link.Url : link.Title, link.Url));
             }
         }
 
