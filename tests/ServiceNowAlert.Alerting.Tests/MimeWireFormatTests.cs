@@ -27,16 +27,16 @@ public sealed class MimeWireFormatTests : IDisposable
     public async Task Eml_OfEverySampleHostileAndGeneratedAlert_ReadsWithoutDefects()
     {
         var requests = Alerts.Corpus(generated: 100);
-        requests.Add(("encoded-word-lookalike", Alerts.Minimal() with { Title = "UNI=?(P8 x?=y =?utf-8?q?hidden?= " + new string('€', 60) }));
+        requests.Add(("encoded-word-lookalike", Alerts.Minimal() with { Title = "UNI=?(P8 x?=y =?utf-8?q?hidden?= " + new string('€', 60), CorrelationKey = "orders =?utf-8?q?hidden?= €" }));
         requests.Add(("non-ascii", Alerts.Minimal() with { Title = "Zürich – 東京 ✓ 🚨 " + new string('é', 150), Description = "Größe\nline two\r\nthree" }));
 
-        var expected = new Dictionary<string, RenderedAlert>(StringComparer.Ordinal);
+        var expected = new Dictionary<string, (RenderedAlert Rendered, string CorrelationKey)>(StringComparer.Ordinal);
         foreach (var (name, request) in requests)
         {
             var rendered = Renderer.Render(request);
             var route = Alerts.Routes().Select(request) ?? Alerts.Routes().Select(request with { Route = null })!;
-            expected[Write(name + ".outbox", AlertMessageBuilder.Build(request, route, rendered, DateTimeOffset.UnixEpoch), sevenBit: false)] = rendered;
-            expected[Write(name + ".7bit", AlertMessageBuilder.Build(request, route, rendered, DateTimeOffset.UnixEpoch), sevenBit: true)] = rendered;
+            expected[Write(name + ".outbox", AlertMessageBuilder.Build(request, route, rendered, DateTimeOffset.UnixEpoch), sevenBit: false)] = (rendered, HeaderText.Literal(request.CorrelationKey));
+            expected[Write(name + ".7bit", AlertMessageBuilder.Build(request, route, rendered, DateTimeOffset.UnixEpoch), sevenBit: true)] = (rendered, HeaderText.Literal(request.CorrelationKey));
         }
 
         var verdicts = await CheckAsync(expected.Keys);
@@ -46,8 +46,9 @@ public sealed class MimeWireFormatTests : IDisposable
         {
             var name = Path.GetFileName(verdict.File);
             Assert.True(verdict.Ok, $"{name}: {string.Join("; ", verdict.Problems)}");
-            var rendered = expected[verdict.File];
+            var (rendered, correlationKey) = expected[verdict.File];
             Assert.True(rendered.Subject == verdict.Subject, $"{name}: subject rendered [{rendered.Subject}], read back [{verdict.Subject}]");
+            Assert.True(correlationKey == verdict.CorrelationKey, $"{name}: correlation key written [{correlationKey}], read back [{verdict.CorrelationKey}]");
             Assert.Equal(rendered.Text, verdict.Text.Replace("\r\n", "\n", StringComparison.Ordinal));
             Assert.Equal(rendered.Html.Replace("\r\n", "\n", StringComparison.Ordinal), verdict.Html.Replace("\r\n", "\n", StringComparison.Ordinal));
         }
@@ -103,14 +104,14 @@ public sealed class MimeWireFormatTests : IDisposable
         return [.. (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Verdict.Parse)];
     }
 
-    private sealed record Verdict(string File, bool Ok, IReadOnlyList<string> Problems, string Subject, string Text, string Html)
+    private sealed record Verdict(string File, bool Ok, IReadOnlyList<string> Problems, string Subject, string CorrelationKey, string Text, string Html)
     {
         public static Verdict Parse(string line)
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
             string Text(string name) => root.TryGetProperty(name, out var value) ? value.GetString()! : string.Empty;
-            return new Verdict(Text("file"), root.GetProperty("ok").GetBoolean(), [.. root.GetProperty("problems").EnumerateArray().Select(problem => problem.GetString()!)], Text("subject"), Text("text"), Text("html"));
+            return new Verdict(Text("file"), root.GetProperty("ok").GetBoolean(), [.. root.GetProperty("problems").EnumerateArray().Select(problem => problem.GetString()!)], Text("subject"), Text("correlationKey"), Text("text"), Text("html"));
         }
     }
 }

@@ -1,6 +1,7 @@
 """Reads .eml files with Python's email package (policy.strict: any defect raises), an implementation independent of
 MimeKit, and checks the shape an alert email must have. Usage: python3 check_eml.py <file.eml>...
-Prints one JSON line per file: {"file": ..., "ok": bool, "problems": [...], "subject": ..., "text": ..., "html": ...}."""
+Prints one JSON line per file: {"file": ..., "ok": bool, "problems": [...], "subject": ..., "correlationKey": ...,
+"text": ..., "html": ...}."""
 import email
 import email.policy
 import json
@@ -48,6 +49,7 @@ def check(path):
         "ok": not problems,
         "problems": problems,
         "subject": str(message.get("Subject", "")),
+        "correlationKey": str(message.get("X-Correlation-Key", "")),
         "text": bodies.get("text/plain", ""),
         "html": bodies.get("text/html", ""),
     }

@@ -33,7 +33,7 @@ public static class AlertMessageBuilder
         message.Headers.Add("X-Alert-Id", request.AlertId);
         message.Headers.Add("X-Alert-Status", request.Status == AlertStatus.Resolved ? "resolved" : "firing");
         message.Headers.Add("X-Alert-Severity", request.Severity.ToString().ToLowerInvariant());
-        message.Headers.Add("X-Correlation-Key", request.CorrelationKey);
+        message.Headers.Add("X-Correlation-Key", HeaderText.Literal(request.CorrelationKey));
         message.Body = new MultipartAlternative
         {
             Utf8Part("plain", rendered.TextUtf8),

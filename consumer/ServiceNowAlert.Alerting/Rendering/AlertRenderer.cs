@@ -64,21 +64,8 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
     /// <summary>One line, no reply or forward prefix (ServiceNow would treat the mail as a reply or forward), 200 characters.</summary>
     internal static string Subject(string rendered)
     {
-        // A header keeps neither white space at its ends nor, through folding, the kind of a run inside: each run of
-        // any white space (a no-break space too) becomes one space, so the subject read back is the subject rendered.
-        var subject = TextLimits.OneLine(rendered);
-        if (!HasPlainSpacing(subject))
-        {
-            subject = string.Join(' ', subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        }
-
-        // "=?" opens an RFC 2047 encoded word: a title holding one would show other text than it holds once a mail
-        // client decodes it (and MimeKit folds such a subject wrongly), so a space keeps it literal.
-        if (subject.Contains("=?", StringComparison.Ordinal))
-        {
-            subject = subject.Replace("=?", "= ?", StringComparison.Ordinal);
-        }
-
+        // As the header will read back: white space tidied, no encoded-word opener.
+        var subject = Mail.HeaderText.Literal(TextLimits.OneLine(rendered));
         foreach (var prefix in ReplyOrForwardPrefixes)
         {
             if (subject.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -89,19 +76,6 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
         }
 
         return subject.Length <= MaxSubjectCharacters ? subject : subject[..(MaxSubjectCharacters - 1)].TrimEnd() + TextLimits.Ellipsis;
-    }
-
-    private static bool HasPlainSpacing(string subject)
-    {
-        for (var i = 0; i < subject.Length; i++)
-        {
-            if (char.IsWhiteSpace(subject[i]) && (subject[i] != ' ' || i == 0 || i == subject.Length - 1 || subject[i - 1] == ' '))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static string Run(Template template, ScriptObject model)
