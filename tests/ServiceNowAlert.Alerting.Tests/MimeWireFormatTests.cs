@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MimeKit;
 using ServiceNowAlert.Alerting.Mail;
@@ -87,21 +86,8 @@ public sealed class MimeWireFormatTests : IDisposable
 
     private static async Task<IReadOnlyList<Verdict>> CheckAsync(IEnumerable<string> files)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = System.Text.Encoding.UTF8 };
-        start.ArgumentList.Add(RepositoryPaths.Combine("tests", "mime-harness", "check_eml.py"));
-        foreach (var file in files)
-        {
-            start.ArgumentList.Add(file);
-        }
-
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"check_eml.py: exit code {process.ExitCode}: {await error}");
-        return [.. (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Verdict.Parse)];
+        var output = await HarnessProcess.RunAsync("python3", "mime-harness", "check_eml.py", files, TimeSpan.FromSeconds(120));
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Verdict.Parse)];
     }
 
     private sealed record Verdict(string File, bool Ok, IReadOnlyList<string> Problems, string Subject, string CorrelationKey, string Text, string Html)

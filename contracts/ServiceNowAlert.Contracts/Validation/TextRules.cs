@@ -74,13 +74,17 @@ internal static class TextRules
     }
 
     // C0 controls, DEL and C1 controls; searched vectorised, since every string of every request goes through these.
-    private static readonly SearchValues<char> ForbiddenInSingleLine = SearchValues.Create(Controls(except: string.Empty) + "\u2028\u2029");
+    private static readonly string SingleLineForbidden = Controls(except: string.Empty) + "\u2028\u2029";
 
-    private static readonly SearchValues<char> ForbiddenInMultiLine = SearchValues.Create(Controls(except: "\t\n\r"));
+    private static readonly string MultiLineForbidden = Controls(except: "\t\n\r");
 
-    private static readonly SearchValues<char> SingleLineSuspects = SearchValues.Create(Controls(except: string.Empty) + "\u2028\u2029" + Surrogates());
+    private static readonly SearchValues<char> ForbiddenInSingleLine = SearchValues.Create(SingleLineForbidden);
 
-    private static readonly SearchValues<char> MultiLineSuspects = SearchValues.Create(Controls(except: "\t\n\r") + Surrogates());
+    private static readonly SearchValues<char> ForbiddenInMultiLine = SearchValues.Create(MultiLineForbidden);
+
+    private static readonly SearchValues<char> SingleLineSuspects = SearchValues.Create(SingleLineForbidden + Surrogates());
+
+    private static readonly SearchValues<char> MultiLineSuspects = SearchValues.Create(MultiLineForbidden + Surrogates());
 
     private static string Surrogates() => string.Create(0xE000 - 0xD800, 0, static (span, _) =>
     {
