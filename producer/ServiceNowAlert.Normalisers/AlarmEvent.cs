@@ -60,7 +60,7 @@ internal sealed class AlarmEvent
     public static bool TryRead(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out AlarmEvent? alarm)
     {
         alarm = null;
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        var reader = new JsonCursor(utf8);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -157,7 +157,7 @@ internal sealed class AlarmEvent
 
     private static bool IsAlarmArn([NotNullWhen(true)] string? resource) => resource is not null && resource.Contains(":alarm:", StringComparison.Ordinal);
 
-    private static string? FirstAlarmArn(ref Utf8JsonReader reader)
+    private static string? FirstAlarmArn(ref JsonCursor reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -182,7 +182,7 @@ internal sealed class AlarmEvent
         return found;
     }
 
-    private void ReadDetail(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void ReadDetail(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         // A later "detail" (or "state", "configuration") replaces an earlier one entirely, as in a document lookup.
         (AlarmName, PreviousStateValue) = (null, null);
@@ -205,7 +205,7 @@ internal sealed class AlarmEvent
         }
     }
 
-    private static string? ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private static string? ReadValue(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         string? value = null;
         if (JsonMembers.Enter(ref reader))
@@ -219,7 +219,7 @@ internal sealed class AlarmEvent
         return value;
     }
 
-    private void ReadState(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void ReadState(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         ClearState();
         if (!JsonMembers.Enter(ref reader))
@@ -247,7 +247,7 @@ internal sealed class AlarmEvent
 
     // The reasonData string holds a JSON document: unescaped straight into a buffer and read there. Only when that
     // document does not read is the text made a string (it then becomes a detail of its own).
-    private void ReadReasonData(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void ReadReasonData(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         (StateReasonData, StateReasonDataRead) = (null, null);
         if (reader.TokenType != JsonTokenType.String)
@@ -256,12 +256,11 @@ internal sealed class AlarmEvent
             return;
         }
 
-        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        byte[]? rented = null;
-        var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        // Rented, not on the stack: a stack buffer is cleared first, which costs more than the unescaping.
+        var buffer = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
         try
         {
-            var unescaped = buffer[..reader.CopyString(buffer)];
+            var unescaped = buffer.AsSpan(0, reader.CopyString(buffer));
             if (ReasonData.TryRead(unescaped, out var read))
             {
                 StateReasonDataRead = read;
@@ -277,14 +276,11 @@ internal sealed class AlarmEvent
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private void ReadConfiguration(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void ReadConfiguration(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         ClearConfiguration();
         if (!JsonMembers.Enter(ref reader))

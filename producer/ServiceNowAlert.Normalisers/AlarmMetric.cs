@@ -39,7 +39,7 @@ internal sealed class AlarmMetric
     }
 
     /// <summary>At the metrics value: every entry, or null when it is not an array.</summary>
-    public static List<AlarmMetric>? ReadAll(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    public static List<AlarmMetric>? ReadAll(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -64,7 +64,7 @@ internal sealed class AlarmMetric
 
     private static readonly byte[][] DescribedMembers = JsonMembers.Names("namespace", "name", "dimensions");
 
-    private void Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void Read(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         if (!JsonMembers.Enter(ref reader))
         {
@@ -83,7 +83,7 @@ internal sealed class AlarmMetric
     }
 
     // A later "metricStat" or "metric" replaces an earlier one entirely, as in a document lookup.
-    private void ReadMetricStat(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void ReadMetricStat(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         (Stat, Period) = (null, null);
         ClearDescribed();
@@ -103,7 +103,7 @@ internal sealed class AlarmMetric
         }
     }
 
-    private void ReadDescribed(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private void ReadDescribed(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         ClearDescribed();
         if (!JsonMembers.Enter(ref reader))
@@ -124,7 +124,7 @@ internal sealed class AlarmMetric
 
     private void ClearDescribed() => (Namespace, Name, Dimensions) = (null, null, null);
 
-    private static List<KeyValuePair<string, string?>>? ReadDimensions(ref Utf8JsonReader reader)
+    private static List<KeyValuePair<string, string?>>? ReadDimensions(ref JsonCursor reader)
     {
         if (!JsonMembers.Enter(ref reader))
         {

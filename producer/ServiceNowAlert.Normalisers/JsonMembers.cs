@@ -3,13 +3,13 @@ using System.Text.Json;
 namespace ServiceNowAlert.Normalisers;
 
 /// <summary>
-/// Walks the members of an object value on a <see cref="Utf8JsonReader"/>, stopping only at the wanted ones, the way a
+/// Walks the members of an object value on a <see cref="JsonCursor"/>, stopping only at the wanted ones, the way a
 /// one-pass reader picks fields out of an event. A value that is not an object has no members (it is skipped).
 /// </summary>
 internal static class JsonMembers
 {
     /// <summary>At a value: true when it is an object, the reader on its start; any other value is skipped.</summary>
-    public static bool Enter(ref Utf8JsonReader reader)
+    public static bool Enter(ref JsonCursor reader)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
@@ -25,7 +25,7 @@ internal static class JsonMembers
     /// its index in <paramref name="wanted"/>; false after the last member. Members not wanted are skipped; the caller
     /// reads each wanted value to its last token before asking for the next.
     /// </summary>
-    public static bool Next(ref Utf8JsonReader reader, byte[][] wanted, out int member)
+    public static bool Next(ref JsonCursor reader, byte[][] wanted, out int member)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -45,7 +45,7 @@ internal static class JsonMembers
 
     public static byte[][] Names(params string[] names) => [.. names.Select(System.Text.Encoding.UTF8.GetBytes)];
 
-    private static int IndexOf(ref Utf8JsonReader reader, byte[][] wanted)
+    private static int IndexOf(ref JsonCursor reader, byte[][] wanted)
     {
         for (var i = 0; i < wanted.Length; i++)
         {

@@ -3,14 +3,14 @@ using System.Text.Json;
 
 namespace ServiceNowAlert.Normalisers;
 
-/// <summary>Reads values from a <see cref="Utf8JsonReader"/> the way <see cref="Json.Str(JsonElement, ReadOnlySpan{byte})"/> reads them from a document.</summary>
+/// <summary>Reads values from a <see cref="JsonCursor"/> the way <see cref="Json.Str(JsonElement, ReadOnlySpan{byte})"/> reads them from a document.</summary>
 internal static class JsonScalar
 {
     /// <summary>
     /// At a value: a string's text (null when it holds an unpaired surrogate escape), a number's or boolean's JSON
     /// text, null for anything else. Leaves the reader on the value's last token.
     /// </summary>
-    public static string? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    public static string? Read(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         switch (reader.TokenType)
         {
@@ -28,7 +28,7 @@ internal static class JsonScalar
     /// At a value: true when <see cref="Read"/> would give exactly <paramref name="expected"/> (which no number or boolean
     /// text equals), compared on the bytes, so no string is made. Leaves the reader on the value's last token.
     /// </summary>
-    public static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
+    public static bool Is(ref JsonCursor reader, ReadOnlySpan<byte> expected)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -40,7 +40,7 @@ internal static class JsonScalar
     }
 
     /// <summary>At a value: a string's text, null for anything else (what <see cref="Json.SafeString"/> gives).</summary>
-    public static string? String(ref Utf8JsonReader reader)
+    public static string? String(ref JsonCursor reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {

@@ -47,7 +47,7 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
     private static bool ReadDocument(ReadOnlySpan<byte> utf8, out ReasonData read)
     {
         read = default;
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        var reader = new JsonCursor(utf8);
         if (!reader.Read())
         {
             return false;
@@ -89,7 +89,7 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
     }
 
     // The entries of an array, each as its JSON text, joined by ", "; null when the value is not an array.
-    private static string? Raw(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    private static string? Raw(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -118,5 +118,5 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
         return joined?.ToString() ?? (first is { } only ? Encoding.UTF8.GetString(utf8[only]) : string.Empty);
     }
 
-    private static bool End(ref Utf8JsonReader reader) => !reader.Read();
+    private static bool End(ref JsonCursor reader) => !reader.Read();
 }
