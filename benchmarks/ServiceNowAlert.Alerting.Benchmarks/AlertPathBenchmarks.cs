@@ -28,8 +28,10 @@ public class AlertPathBenchmarks
     {
         _alarmEvent = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", "cloudwatch-alarm-single-metric.json"));
         // The sample is AWS's documentation copy, indented for reading; EventBridge hands Lambda the same event without
-        // the indentation, which the reader no longer has to step over.
-        _deliveredAlarmEvent = Encoding.UTF8.GetBytes(System.Text.Json.Nodes.JsonNode.Parse(_alarmEvent)!.ToJsonString());
+        // the indentation, which the reader no longer has to step over. Its strings keep their escapes as AWS writes
+        // them (\" in reasonData, not the \u0022 that System.Text.Json's default encoder would write).
+        _deliveredAlarmEvent = Encoding.UTF8.GetBytes(System.Text.Json.Nodes.JsonNode.Parse(_alarmEvent)!.ToJsonString(
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         _logBatch = LogBatch(5000);
         _alert = TriggerNormaliser.Normalise(_alarmEvent, Options).Alerts[0];
         _renderer = new AlertRenderer(AlertTemplates.Load());

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -14,6 +15,8 @@ internal static partial class AlarmNormaliser
     public const string DetailType = "CloudWatch Alarm State Change";
 
     public const string Source = "aws.cloudwatch";
+
+    private static readonly SearchValues<string> SeverityWord = SearchValues.Create(["severity"], StringComparison.OrdinalIgnoreCase);
 
     public static NormaliseResult Normalise(AlarmEvent alarm, NormaliserOptions options)
     {
@@ -80,7 +83,7 @@ internal static partial class AlarmNormaliser
     private static AlertSeverity? SeverityToken(string? description)
     {
         // The token needs the word "severity"; most descriptions do not hold it, and then the regex need not run.
-        if (description is null || !description.Contains("severity", StringComparison.OrdinalIgnoreCase))
+        if (description is null || !description.AsSpan().ContainsAny(SeverityWord))
         {
             return null;
         }

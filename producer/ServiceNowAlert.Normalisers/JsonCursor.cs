@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -24,15 +26,6 @@ internal ref struct JsonCursor
 {
     private const int MaxDepth = 64;
 
-    private static readonly Vector128<byte> Quote = Vector128.Create((byte)'"');
-
-    private static readonly Vector128<byte> Backslash = Vector128.Create((byte)'\\');
-
-    // Bytes below it are control characters, which a JSON string may not hold raw.
-    private static readonly Vector128<byte> Space = Vector128.Create((byte)' ');
-
-    private static readonly SearchValues<byte> WhiteSpace = SearchValues.Create(" \t\r\n"u8);
-
     private static readonly SearchValues<byte> HexDigits = SearchValues.Create("0123456789abcdefABCDEF"u8);
 
     private readonly ReadOnlySpan<byte> _json;
@@ -41,7 +34,6 @@ internal ref struct JsonCursor
     private int _valueStart;
     private int _valueEnd;
     private int _depth;
-    private bool _hasUnicodeEscape;
 
     // Bit n is set when the container at depth n + 1 is an object.
     private ulong _objects;
@@ -121,13 +113,7 @@ internal ref struct JsonCursor
     /// <summary>Whether the current string or member name, unescaped, is exactly these bytes.</summary>
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> text)
     {
-        if (!ValueIsEscaped)
-        {
-            return ValueSpan.SequenceEqual(text);
-        }
-
-        var reader = Standalone();
-        return reader.ValueTextEquals(text);
+        return ValueIsEscaped ? EscapedTextEquals(text) : ValueSpan.SequenceEqual(text);
     }
 
     /// <summary>The current string's text; <see cref="InvalidOperationException"/> when it holds an unpaired surrogate escape.</summary>
@@ -142,12 +128,6 @@ internal ref struct JsonCursor
         {
             // The bytes were checked to be UTF-8 when the string was read.
             return Encoding.UTF8.GetString(ValueSpan);
-        }
-
-        if (_hasUnicodeEscape)
-        {
-            var reader = Standalone();
-            return reader.GetString()!;
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(ValueSpan.Length);
@@ -170,16 +150,12 @@ internal ref struct JsonCursor
             return ValueSpan.Length;
         }
 
-        if (_hasUnicodeEscape)
-        {
-            var reader = Standalone();
-            return reader.CopyString(destination);
-        }
-
         return Unescape(ValueSpan, destination);
     }
 
-    // The one-character escapes, which were checked when the string was read; a \u escape is left to the standard reader.
+    // The escapes were checked when the string was read. A \u escape is a UTF-16 unit: a surrogate pair makes one
+    // character, and an unpaired surrogate has no UTF-8 form, which the standard reader answers with the same exception.
+    // The text is never longer than its escaped form.
     private static int Unescape(ReadOnlySpan<byte> escaped, Span<byte> destination)
     {
         var written = 0;
@@ -194,7 +170,16 @@ internal ref struct JsonCursor
 
             escaped[..backslash].CopyTo(destination[written..]);
             written += backslash;
-            destination[written++] = escaped[backslash + 1] switch
+            var kind = escaped[backslash + 1];
+            if (kind == (byte)'u')
+            {
+                var (rune, length) = UnicodeEscape(escaped[backslash..]);
+                written += rune.EncodeToUtf8(destination[written..]);
+                escaped = escaped[(backslash + length)..];
+                continue;
+            }
+
+            destination[written++] = kind switch
             {
                 (byte)'b' => (byte)'\b',
                 (byte)'f' => (byte)'\f',
@@ -207,13 +192,35 @@ internal ref struct JsonCursor
         }
     }
 
-    // A string with a \u escape is unescaped by the standard reader over that one token, so that surrogate pairs and
-    // unpaired surrogates mean exactly what they mean there; such strings are rare, and the reader has only them to read.
-    private readonly Utf8JsonReader Standalone()
+    // At "\uXXXX": the character and the length of its escape (twelve bytes for a surrogate pair).
+    private static (Rune Rune, int Length) UnicodeEscape(ReadOnlySpan<byte> escape)
+    {
+        var unit = Hex(escape.Slice(2, 4));
+        if (!char.IsSurrogate((char)unit))
+        {
+            return (new Rune(unit), 6);
+        }
+
+        if (char.IsHighSurrogate((char)unit) && escape.Length >= 12 && escape[6] == (byte)'\\' && escape[7] == (byte)'u' &&
+            Hex(escape.Slice(8, 4)) is var low && char.IsLowSurrogate((char)low))
+        {
+            return (new Rune((char)unit, (char)low), 12);
+        }
+
+        throw new InvalidOperationException("Cannot read invalid UTF-16 JSON text as string: an unpaired surrogate escape.");
+    }
+
+    private static int Hex(ReadOnlySpan<byte> digits) => int.Parse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+
+    // A member name with an escape is compared by the standard reader over that one token: such names are rare, and
+    // the reader has only that one token to read. Kept out of line: the reader is a large struct, which a caller that
+    // inlined this would clear on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly bool EscapedTextEquals(ReadOnlySpan<byte> text)
     {
         var reader = new Utf8JsonReader(_json[_tokenStart..(_valueEnd + 1)]);
         reader.Read();
-        return reader;
+        return reader.ValueTextEquals(text);
     }
 
     private bool ReadAfterValue(byte next)
@@ -310,14 +317,13 @@ internal ref struct JsonCursor
         }
 
         var start = _position + 1;
-        var (escaped, unicode, nonAscii) = (false, false, false);
-        var index = StringEnd(start, ref escaped, ref unicode, ref nonAscii);
+        var (escaped, nonAscii) = (false, false);
+        var index = StringEnd(start, ref escaped, ref nonAscii);
         if (nonAscii && !Utf8.IsValid(_json[start..index]))
         {
             throw Refused("a string is not valid UTF-8");
         }
 
-        _hasUnicodeEscape = unicode;
         (TokenType, ValueIsEscaped, _tokenStart, _valueStart, _valueEnd, _position) = (type, escaped, start - 1, start, index, index + 1);
         if (type == JsonTokenType.PropertyName)
         {
@@ -335,7 +341,7 @@ internal ref struct JsonCursor
     // From inside a string: the index of its closing quote. Sixteen bytes are looked at in one compare for the quote,
     // a backslash or a control character, so a run of plain text, and the stretch between two escapes, costs one step;
     // escapes are checked one by one, and whether any byte is not ASCII is noted for the UTF-8 check.
-    private readonly int StringEnd(int index, ref bool escaped, ref bool unicode, ref bool nonAscii)
+    private readonly int StringEnd(int index, ref bool escaped, ref bool nonAscii)
     {
         ref var json = ref MemoryMarshal.GetReference(_json);
         while (true)
@@ -344,7 +350,9 @@ internal ref struct JsonCursor
             if (index + Vector128<byte>.Count <= _json.Length)
             {
                 var chunk = Vector128.LoadUnsafe(ref json, (nuint)index);
-                var stops = (Vector128.Equals(chunk, Quote) | Vector128.Equals(chunk, Backslash) | Vector128.LessThan(chunk, Space)).ExtractMostSignificantBits();
+                // Bytes below a space are control characters, which a JSON string may not hold raw.
+                var stops = (Vector128.Equals(chunk, Vector128.Create((byte)'"')) | Vector128.Equals(chunk, Vector128.Create((byte)'\\')) |
+                    Vector128.LessThan(chunk, Vector128.Create((byte)' '))).ExtractMostSignificantBits();
                 var high = chunk.ExtractMostSignificantBits();
                 if (stops == 0)
                 {
@@ -384,7 +392,6 @@ internal ref struct JsonCursor
             }
 
             escaped = true;
-            unicode |= stop + 1 < _json.Length && _json[stop + 1] == (byte)'u';
             index = AfterEscape(stop);
         }
     }
@@ -468,18 +475,37 @@ internal ref struct JsonCursor
 
     private void SkipWhiteSpace()
     {
-        // Mostly there is none or one byte of it (compact or "name": value); indentation runs are searched in one go.
-        if (_position < _json.Length && IsWhiteSpace(_json[_position]))
+        // Mostly there is none or one byte of it (compact, or "name": value); an indentation run is stepped over
+        // sixteen bytes at a time.
+        if (_position >= _json.Length || !IsWhiteSpace(_json[_position]))
+        {
+            return;
+        }
+
+        _position++;
+        ref var json = ref MemoryMarshal.GetReference(_json);
+        while (_position + Vector128<byte>.Count <= _json.Length)
+        {
+            var chunk = Vector128.LoadUnsafe(ref json, (nuint)_position);
+            var space = Vector128.Equals(chunk, Vector128.Create((byte)' ')) | Vector128.Equals(chunk, Vector128.Create((byte)'\n')) |
+                Vector128.Equals(chunk, Vector128.Create((byte)'\r')) | Vector128.Equals(chunk, Vector128.Create((byte)'\t'));
+            var other = ~space.ExtractMostSignificantBits() & 0xFFFF;
+            if (other != 0)
+            {
+                _position += BitOperations.TrailingZeroCount(other);
+                return;
+            }
+
+            _position += Vector128<byte>.Count;
+        }
+
+        while (_position < _json.Length && IsWhiteSpace(_json[_position]))
         {
             _position++;
-            if (_position < _json.Length && IsWhiteSpace(_json[_position]))
-            {
-                var run = _json[_position..].IndexOfAnyExcept(WhiteSpace);
-                _position = run < 0 ? _json.Length : _position + run;
-            }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhiteSpace(byte value) => value is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
     private readonly JsonException Refused(string why) => new($"json cursor: {why} (byte {_position})");

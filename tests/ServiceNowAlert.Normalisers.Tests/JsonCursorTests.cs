@@ -124,7 +124,7 @@ public sealed class JsonCursorTests
     [Fact]
     public void Read_SpecialBytesAtEveryOffset_AreJudgedAsTheStandardReaderJudgesThem()
     {
-        byte[][] specials = ["\\\""u8.ToArray(), "\\u00e9"u8.ToArray(), "\\ud800"u8.ToArray(), "é"u8.ToArray(), "😀"u8.ToArray(), [0xFF], [0xC3], [0x01], [0x1F], [0x7F], "\\x"u8.ToArray(), "\""u8.ToArray()];
+        byte[][] specials = ["\\\""u8.ToArray(), "\\u00e9"u8.ToArray(), "\\ud800"u8.ToArray(), "\\ud83d\\ude00"u8.ToArray(), "\\uDBFF\\uDFFF"u8.ToArray(), "\\ud800\\u0041"u8.ToArray(), "\\udc00"u8.ToArray(), "\\u0000"u8.ToArray(), "é"u8.ToArray(), "😀"u8.ToArray(), [0xFF], [0xC3], [0x01], [0x1F], [0x7F], "\\x"u8.ToArray(), "\""u8.ToArray()];
         foreach (var special in specials)
         {
             for (var before = 0; before < 40; before++)
@@ -181,7 +181,7 @@ public sealed class JsonCursorTests
 
     private static void Value(Random random, StringBuilder text, int depth)
     {
-        var space = Space(random.Next(5));
+        var space = Space(random.Next(6));
         switch (random.Next(depth > 0 ? 8 : 5))
         {
             case 0: StringToken(random, text); break;
@@ -224,7 +224,7 @@ public sealed class JsonCursorTests
         text.Append('"');
     }
 
-    private static string Space(int kind) => kind switch { 0 => "", 1 => " ", 2 => "\n    ", 3 => "\r\n\t", _ => "  " };
+    private static string Space(int kind) => kind switch { 0 => "", 1 => " ", 2 => "\n    ", 3 => "\r\n\t", 4 => "\n" + new string(' ', 15) + "\t" + new string(' ', 17), _ => "  " };
 
     private static byte[] Mutate(byte[] bytes, (int Kind, int At, int Byte)[] mutations)
     {
