@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -133,7 +132,7 @@ internal ref struct JsonCursor
         var rented = ArrayPool<byte>.Shared.Rent(ValueSpan.Length);
         try
         {
-            return Encoding.UTF8.GetString(rented, 0, Unescape(ValueSpan, rented));
+            return Encoding.UTF8.GetString(rented, 0, JsonEscapes.Unescape(ValueSpan, rented));
         }
         finally
         {
@@ -150,67 +149,8 @@ internal ref struct JsonCursor
             return ValueSpan.Length;
         }
 
-        return Unescape(ValueSpan, destination);
+        return JsonEscapes.Unescape(ValueSpan, destination);
     }
-
-    // The escapes were checked when the string was read. A \u escape is a UTF-16 unit: a surrogate pair makes one
-    // character, and an unpaired surrogate has no UTF-8 form, which the standard reader answers with the same exception.
-    // The text is never longer than its escaped form.
-    private static int Unescape(ReadOnlySpan<byte> escaped, Span<byte> destination)
-    {
-        var written = 0;
-        while (true)
-        {
-            var backslash = escaped.IndexOf((byte)'\\');
-            if (backslash < 0)
-            {
-                escaped.CopyTo(destination[written..]);
-                return written + escaped.Length;
-            }
-
-            escaped[..backslash].CopyTo(destination[written..]);
-            written += backslash;
-            var kind = escaped[backslash + 1];
-            if (kind == (byte)'u')
-            {
-                var (rune, length) = UnicodeEscape(escaped[backslash..]);
-                written += rune.EncodeToUtf8(destination[written..]);
-                escaped = escaped[(backslash + length)..];
-                continue;
-            }
-
-            destination[written++] = kind switch
-            {
-                (byte)'b' => (byte)'\b',
-                (byte)'f' => (byte)'\f',
-                (byte)'n' => (byte)'\n',
-                (byte)'r' => (byte)'\r',
-                (byte)'t' => (byte)'\t',
-                var itself => itself,
-            };
-            escaped = escaped[(backslash + 2)..];
-        }
-    }
-
-    // At "\uXXXX": the character and the length of its escape (twelve bytes for a surrogate pair).
-    private static (Rune Rune, int Length) UnicodeEscape(ReadOnlySpan<byte> escape)
-    {
-        var unit = Hex(escape.Slice(2, 4));
-        if (!char.IsSurrogate((char)unit))
-        {
-            return (new Rune(unit), 6);
-        }
-
-        if (char.IsHighSurrogate((char)unit) && escape.Length >= 12 && escape[6] == (byte)'\\' && escape[7] == (byte)'u' &&
-            Hex(escape.Slice(8, 4)) is var low && char.IsLowSurrogate((char)low))
-        {
-            return (new Rune((char)unit, (char)low), 12);
-        }
-
-        throw new InvalidOperationException("Cannot read invalid UTF-16 JSON text as string: an unpaired surrogate escape.");
-    }
-
-    private static int Hex(ReadOnlySpan<byte> digits) => int.Parse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
     // A member name with an escape is compared by the standard reader over that one token: such names are rare, and
     // the reader has only that one token to read. Kept out of line: the reader is a large struct, which a caller that
