@@ -76,14 +76,14 @@ internal sealed class AlarmEvent
                 {
                     case 0:
                         hasDetail = true;
-                        read.ReadDetail(ref reader, utf8);
+                        read.ReadDetail(ref reader);
                         break;
                     case 1: isAlarmType = JsonScalar.Is(ref reader, AlarmDetailType); break;
                     case 2: isCloudWatch = JsonScalar.Is(ref reader, AlarmSource); break;
-                    case 3: read.Region = JsonScalar.Read(ref reader, utf8); break;
-                    case 4: read.Account = JsonScalar.Read(ref reader, utf8); break;
-                    case 5: read.Time = JsonScalar.Read(ref reader, utf8); break;
-                    case 6: read.Id = JsonScalar.Read(ref reader, utf8); break;
+                    case 3: read.Region = JsonScalar.Read(ref reader); break;
+                    case 4: read.Account = JsonScalar.Read(ref reader); break;
+                    case 5: read.Time = JsonScalar.Read(ref reader); break;
+                    case 6: read.Id = JsonScalar.Read(ref reader); break;
                     case 7: read.AlarmArn = FirstAlarmArn(ref reader); break;
                     default:
                         hasLogs = true;
@@ -182,7 +182,7 @@ internal sealed class AlarmEvent
         return found;
     }
 
-    private void ReadDetail(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    private void ReadDetail(ref JsonCursor reader)
     {
         // A later "detail" (or "state", "configuration") replaces an earlier one entirely, as in a document lookup.
         (AlarmName, PreviousStateValue) = (null, null);
@@ -197,29 +197,29 @@ internal sealed class AlarmEvent
         {
             switch (member)
             {
-                case 0: AlarmName = JsonScalar.Read(ref reader, utf8); break;
-                case 1: ReadState(ref reader, utf8); break;
-                case 2: ReadConfiguration(ref reader, utf8); break;
-                default: PreviousStateValue = ReadValue(ref reader, utf8); break;
+                case 0: AlarmName = JsonScalar.Read(ref reader); break;
+                case 1: ReadState(ref reader); break;
+                case 2: ReadConfiguration(ref reader); break;
+                default: PreviousStateValue = ReadValue(ref reader); break;
             }
         }
     }
 
-    private static string? ReadValue(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    private static string? ReadValue(ref JsonCursor reader)
     {
         string? value = null;
         if (JsonMembers.Enter(ref reader))
         {
             while (JsonMembers.Next(ref reader, ValueMember, out _))
             {
-                value = JsonScalar.Read(ref reader, utf8);
+                value = JsonScalar.Read(ref reader);
             }
         }
 
         return value;
     }
 
-    private void ReadState(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    private void ReadState(ref JsonCursor reader)
     {
         ClearState();
         if (!JsonMembers.Enter(ref reader))
@@ -231,11 +231,11 @@ internal sealed class AlarmEvent
         {
             if (member == 3)
             {
-                ReadReasonData(ref reader, utf8);
+                ReadReasonData(ref reader);
                 continue;
             }
 
-            var value = JsonScalar.Read(ref reader, utf8);
+            var value = JsonScalar.Read(ref reader);
             switch (member)
             {
                 case 0: StateValue = value; break;
@@ -247,12 +247,12 @@ internal sealed class AlarmEvent
 
     // The reasonData string holds a JSON document: unescaped straight into a buffer and read there. Only when that
     // document does not read is the text made a string (it then becomes a detail of its own).
-    private void ReadReasonData(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    private void ReadReasonData(ref JsonCursor reader)
     {
         (StateReasonData, StateReasonDataRead) = (null, null);
         if (reader.TokenType != JsonTokenType.String)
         {
-            StateReasonData = JsonScalar.Read(ref reader, utf8);
+            StateReasonData = JsonScalar.Read(ref reader);
             return;
         }
 
@@ -280,7 +280,7 @@ internal sealed class AlarmEvent
         }
     }
 
-    private void ReadConfiguration(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    private void ReadConfiguration(ref JsonCursor reader)
     {
         ClearConfiguration();
         if (!JsonMembers.Enter(ref reader))
@@ -292,10 +292,10 @@ internal sealed class AlarmEvent
         {
             switch (member)
             {
-                case 0: Description = JsonScalar.Read(ref reader, utf8); break;
-                case 1: AlarmRule = JsonScalar.Read(ref reader, utf8); break;
-                case 2: ThresholdMetricId = JsonScalar.Read(ref reader, utf8); break;
-                default: Metrics = AlarmMetric.ReadAll(ref reader, utf8); break;
+                case 0: Description = JsonScalar.Read(ref reader); break;
+                case 1: AlarmRule = JsonScalar.Read(ref reader); break;
+                case 2: ThresholdMetricId = JsonScalar.Read(ref reader); break;
+                default: Metrics = AlarmMetric.ReadAll(ref reader); break;
             }
         }
     }

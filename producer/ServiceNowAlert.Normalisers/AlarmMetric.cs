@@ -39,7 +39,7 @@ internal sealed class AlarmMetric
     }
 
     /// <summary>At the metrics value: every entry, or null when it is not an array.</summary>
-    public static List<AlarmMetric>? ReadAll(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    public static List<AlarmMetric>? ReadAll(ref JsonCursor reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -51,7 +51,7 @@ internal sealed class AlarmMetric
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var metric = new AlarmMetric();
-            metric.Read(ref reader, utf8);
+            metric.Read(ref reader);
             metrics.Add(metric);
         }
 
@@ -64,7 +64,7 @@ internal sealed class AlarmMetric
 
     private static readonly byte[][] DescribedMembers = JsonMembers.Names("namespace", "name", "dimensions");
 
-    private void Read(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    private void Read(ref JsonCursor reader)
     {
         if (!JsonMembers.Enter(ref reader))
         {
@@ -75,15 +75,15 @@ internal sealed class AlarmMetric
         {
             switch (member)
             {
-                case 0: Expression = JsonScalar.Read(ref reader, utf8); break;
-                case 1: Label = JsonScalar.Read(ref reader, utf8); break;
-                default: ReadMetricStat(ref reader, utf8); break;
+                case 0: Expression = JsonScalar.Read(ref reader); break;
+                case 1: Label = JsonScalar.Read(ref reader); break;
+                default: ReadMetricStat(ref reader); break;
             }
         }
     }
 
     // A later "metricStat" or "metric" replaces an earlier one entirely, as in a document lookup.
-    private void ReadMetricStat(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    private void ReadMetricStat(ref JsonCursor reader)
     {
         (Stat, Period) = (null, null);
         ClearDescribed();
@@ -96,14 +96,14 @@ internal sealed class AlarmMetric
         {
             switch (member)
             {
-                case 0: Stat = JsonScalar.Read(ref reader, utf8); break;
-                case 1: Period = JsonScalar.Read(ref reader, utf8); break;
-                default: ReadDescribed(ref reader, utf8); break;
+                case 0: Stat = JsonScalar.Read(ref reader); break;
+                case 1: Period = JsonScalar.Read(ref reader); break;
+                default: ReadDescribed(ref reader); break;
             }
         }
     }
 
-    private void ReadDescribed(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    private void ReadDescribed(ref JsonCursor reader)
     {
         ClearDescribed();
         if (!JsonMembers.Enter(ref reader))
@@ -115,8 +115,8 @@ internal sealed class AlarmMetric
         {
             switch (member)
             {
-                case 0: Namespace = JsonScalar.Read(ref reader, utf8); break;
-                case 1: Name = JsonScalar.Read(ref reader, utf8); break;
+                case 0: Namespace = JsonScalar.Read(ref reader); break;
+                case 1: Name = JsonScalar.Read(ref reader); break;
                 default: Dimensions = ReadDimensions(ref reader); break;
             }
         }

@@ -10,14 +10,14 @@ internal static class JsonScalar
     /// At a value: a string's text (null when it holds an unpaired surrogate escape), a number's or boolean's JSON
     /// text, null for anything else. Leaves the reader on the value's last token.
     /// </summary>
-    public static string? Read(ref JsonCursor reader, ReadOnlySpan<byte> utf8)
+    public static string? Read(ref JsonCursor reader)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
                 return String(ref reader);
             case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                return Encoding.UTF8.GetString(utf8[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]);
+                return Encoding.UTF8.GetString(reader.ValueSpan);
             default:
                 reader.Skip();
                 return null;

@@ -67,16 +67,16 @@ internal readonly record struct ReasonData(string? Threshold, string? Statistic,
             switch (name)
             {
                 case 1:
-                    threshold = JsonScalar.Read(ref reader, utf8);
+                    threshold = JsonScalar.Read(ref reader);
                     break;
                 case 2:
-                    statistic = JsonScalar.Read(ref reader, utf8);
+                    statistic = JsonScalar.Read(ref reader);
                     break;
                 case 3:
                     datapoints = Raw(ref reader, utf8);
                     break;
                 case 4:
-                    startDate = JsonScalar.Read(ref reader, utf8);
+                    startDate = JsonScalar.Read(ref reader);
                     break;
                 default:
                     reader.Skip();
