@@ -1,9 +1,29 @@
 #!/usr/bin/env bash
 # The one test command (README.md and .ci/run call exactly this).
-# Installs what the tests need on a fresh machine (npm packages for the loopback SMTP server),
+# Checks the prerequisites, installs what the tests need on a fresh machine (the npm packages of every tests/*-harness:
+# the loopback SMTP server, ajv, html-validate, AWS's CloudFormation resource specification),
 # builds everything in Release with warnings as errors, and runs every test project.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# What the tests start that this script does not install: each tool, then the Debian package that provides it
+# (README.md lists the same). A missing one stops here with one line, not as a failed test later.
+prerequisites=(
+  "dotnet:dotnet-sdk-10.0 (Microsoft's package feed)"
+  "node:nodejs (20 or later)"
+  "npm:npm"
+  "python3:python3"
+  "gcc:gcc"
+  "readelf:binutils"
+  "objdump:binutils"
+  "jq:jq"
+)
+for prerequisite in "${prerequisites[@]}"; do
+  tool=${prerequisite%%:*}
+  command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing: install the Debian package ${prerequisite#*:}" >&2; exit 1; }
+done
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" -ge 20 ] || { echo "test.sh: node $(node --version) is too old: install the Debian package nodejs (20 or later)" >&2; exit 1; }
 
 for harness in tests/*/package.json; do
   [ -e "$harness" ] || continue

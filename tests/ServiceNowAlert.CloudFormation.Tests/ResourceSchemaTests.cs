@@ -16,7 +16,7 @@ public sealed partial class ResourceSchemaTests
     public void Resource_Properties_ValidateAgainstAwsResourceSchema(string fileName, string resourceId)
     {
         var resource = CloudFormationTemplate.Load(fileName).ResourcesSection[resourceId]!.AsObject();
-        var validator = ResourceSchemaValidator.ForType(resource["Type"]!.GetValue<string>());
+        var validator = ResourceSpecValidator.ForType(resource["Type"]!.GetValue<string>());
 
         var errors = validator.Validate(resource["Properties"]);
 

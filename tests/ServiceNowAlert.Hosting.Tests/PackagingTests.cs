@@ -56,22 +56,32 @@ public sealed class PackagingTests
     }
 
     [Fact]
-    public async Task Check_BinaryNeedingGlibc236_Fails()
+    public async Task Check_BinaryNeedingAGlibcNewerThanAmazonLinux2023s_Fails()
     {
-        // arc4random arrived in glibc 2.36 (Debian 12 here); Amazon Linux 2023 has 2.34, so such a binary cannot start.
+        // Amazon Linux 2023 has glibc 2.34, so a binary that needs a newer symbol version cannot start there. The
+        // fixture must not depend on the host's glibc: it links against a stub library whose one symbol is versioned
+        // GLIBC_2.99, so the binary needs GLIBC_2.99 whatever glibc built it.
         var folder = Directory.CreateTempSubdirectory("snalert-glibc-");
-        var source = Path.Combine(folder.FullName, "main.c");
-        await File.WriteAllTextAsync(source, "#include <stdlib.h>\n#include <stdio.h>\nint main(void) { printf(\"%u\\n\", arc4random()); return 0; }\n");
-        var binary = Path.Combine(folder.FullName, "bootstrap");
-        var (compiled, compileOutput) = await Shell.RunAsync("gcc", "-o", binary, source);
-        Assert.True(compiled == 0, compileOutput);
+        string InFolder(string name) => Path.Combine(folder.FullName, name);
+        await File.WriteAllTextAsync(InFolder("stub.c"), "int snalert_future(void) { return 0; }\n");
+        await File.WriteAllTextAsync(InFolder("stub.map"), "GLIBC_2.99 { global: snalert_future; local: *; };\n");
+        await File.WriteAllTextAsync(InFolder("main.c"), "extern int snalert_future(void);\nint main(void) { return snalert_future(); }\n");
+        await Compile("-shared", "-fPIC", "-nostdlib", "-Wl,-soname,libfuture.so", $"-Wl,--version-script={InFolder("stub.map")}", "-o", InFolder("libfuture.so"), InFolder("stub.c"));
+        var binary = InFolder("bootstrap");
+        await Compile("-o", binary, InFolder("main.c"), InFolder("libfuture.so"));
         var zip = MakeZip(("bootstrap", await File.ReadAllBytesAsync(binary), 0x1ED));
 
         var (exitCode, output) = await Shell.RunAsync("bash", "tools/check-bootstrap.sh", zip);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("needs GLIBC_2.36", output, StringComparison.Ordinal);
+        Assert.Contains("needs GLIBC_2.99", output, StringComparison.Ordinal);
         folder.Delete(recursive: true);
+    }
+
+    private static async Task Compile(params string[] arguments)
+    {
+        var (exitCode, output) = await Shell.RunAsync("gcc", arguments);
+        Assert.True(exitCode == 0, output);
     }
 
     private static byte[] ElfOfThisMachine() => File.ReadAllBytes("/bin/true");

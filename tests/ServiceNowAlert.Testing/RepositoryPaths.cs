@@ -9,9 +9,6 @@ public static class RepositoryPaths
 
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    /// <summary>The read-only shared folder that stands beside the project root.</summary>
-    public static string Shared(params string[] parts) => Path.Combine([Path.GetDirectoryName(Root)!, "shared", .. parts]);
-
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

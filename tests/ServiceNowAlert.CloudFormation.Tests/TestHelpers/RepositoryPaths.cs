@@ -9,29 +9,7 @@ public static class RepositoryPaths
 
     public static string CloudFormation => Path.Combine(Root, "cloudformation");
 
-    /// <summary>
-    /// AWS's resource schemas in ../shared/cfn-schemas beside the repository; a git worktree sits deeper,
-    /// so the nearest ancestor holding shared/cfn-schemas wins.
-    /// </summary>
-    public static string Schemas => LazySchemas.Value;
-
-    private static readonly Lazy<string> LazySchemas = new(FindSchemas);
-
     public static string Template(string fileName) => Path.Combine(CloudFormation, fileName);
-
-    private static string FindSchemas()
-    {
-        for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "cfn-schemas");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"find resource schemas: no shared/cfn-schemas beside or above {Root}");
-    }
 
     private static string FindRoot()
     {

@@ -4,7 +4,7 @@ using ServiceNowAlert.CloudFormation.Tests.TestHelpers;
 namespace ServiceNowAlert.CloudFormation.Tests;
 
 /// <summary>Proves the validator rejects what AWS would reject, so a passing template means something.</summary>
-public sealed class ResourceSchemaValidatorTests
+public sealed class ResourceSpecValidatorTests
 {
     private const string ValidFunction = """
         Code: { S3Bucket: artifacts, S3Key: alerting/x.zip }
@@ -12,7 +12,9 @@ public sealed class ResourceSchemaValidatorTests
         Runtime: provided.al2023
         Architectures: [x86_64]
         LoggingConfig: { LogFormat: JSON }
+        RecursiveLoop: Terminate
         Timeout: !Ref TimeoutSeconds
+        Tags: [{ Key: app, Value: servicenowalert }]
         """;
 
     [Fact]
@@ -24,9 +26,9 @@ public sealed class ResourceSchemaValidatorTests
     [Fact]
     public void Validate_WrongEnumValue_IsReported()
     {
-        var errors = Validate("AWS::Lambda::Function", ValidFunction.Replace("provided.al2023", "provided.al2099", StringComparison.Ordinal));
+        var errors = Validate("AWS::Lambda::Function", ValidFunction.Replace("RecursiveLoop: Terminate", "RecursiveLoop: Continue", StringComparison.Ordinal));
 
-        Assert.Contains(errors, e => e.StartsWith("Properties.Runtime:", StringComparison.Ordinal) && e.Contains("not one of", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Properties.RecursiveLoop:", StringComparison.Ordinal) && e.Contains("not one of", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,34 +68,50 @@ public sealed class ResourceSchemaValidatorTests
     }
 
     [Fact]
-    public void Validate_OutOfRangeNumberAndTooManyItems_AreReported()
+    public void Validate_WrongScalarTypes_AreReported()
     {
-        var errors = Validate("AWS::Lambda::Function", ValidFunction.Replace("Timeout: !Ref TimeoutSeconds", "Timeout: 901", StringComparison.Ordinal)
-            .Replace("[x86_64]", "[x86_64, arm64]", StringComparison.Ordinal));
+        var errors = Validate("AWS::Lambda::Function", ValidFunction
+            .Replace("Timeout: !Ref TimeoutSeconds", "Timeout: 1.5\nMemorySize: \"large\"", StringComparison.Ordinal)
+            .Replace("[x86_64]", "x86_64", StringComparison.Ordinal));
 
-        Assert.Contains(errors, e => e.StartsWith("Properties.Timeout: 901 is above", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Properties.Architectures: 2 items", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Properties.Timeout: expected integer", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Properties.MemorySize: expected integer", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Properties.Architectures: expected array", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Validate_PatternViolation_IsReported()
+    public void Validate_TagWithoutValueAndMapOfWrongType_AreReported()
     {
-        var errors = Validate("AWS::Lambda::Permission", """
-            FunctionName: !Ref Alias
-            Action: lambda:InvokeFunction
-            Principal: events.amazonaws.com
-            SourceAccount: "12345"
-            """);
+        var errors = Validate("AWS::Lambda::Function", ValidFunction
+            .Replace("Value: servicenowalert", "Name: servicenowalert", StringComparison.Ordinal)
+            + "\nEnvironment: { Variables: { LEVEL: [info] } }");
 
-        Assert.Contains(errors, e => e.StartsWith("Properties.SourceAccount:", StringComparison.Ordinal));
+        Assert.Contains("Properties.Tags[0]: required property Value is missing", errors);
+        Assert.Contains("Properties.Tags[0]: unknown property Name", errors);
+        Assert.Contains(errors, e => e.StartsWith("Properties.Environment.Variables.LEVEL: expected string", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Validate_ValueMatchingNoOneOfBranch_IsReported()
+    public void Validate_ValueMatchingNoUnionMember_IsReported()
     {
         var errors = Validate("AWS::DynamoDB::Table", "KeySchema: 5");
 
-        Assert.Contains(errors, e => e.Contains("oneOf", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Properties.KeySchema: 5 matches none of", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_IntrinsicInsideAListAndAMap_IsAccepted()
+    {
+        Assert.Empty(Validate("AWS::Lambda::Function", ValidFunction
+            + "\nLayers: [!Ref Layer, !If [HasLayer, !Ref Other, !Ref AWS::NoValue]]\nEnvironment: { Variables: { TABLE: !Ref Table } }"));
+    }
+
+    [Fact]
+    public void ForType_ATypeAwsDoesNotHave_Throws()
+    {
+        var exception = Assert.Throws<KeyNotFoundException>(() => ResourceSpecValidator.ForType("AWS::Lambda::Functions"));
+
+        Assert.Contains("AWS::Lambda::Functions", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,5 +123,5 @@ public sealed class ResourceSchemaValidatorTests
     }
 
     private static IReadOnlyList<string> Validate(string type, string propertiesYaml) =>
-        ResourceSchemaValidator.ForType(type).Validate(CloudFormationYaml.Parse(propertiesYaml) as JsonNode);
+        ResourceSpecValidator.ForType(type).Validate(CloudFormationYaml.Parse(propertiesYaml) as JsonNode);
 }
