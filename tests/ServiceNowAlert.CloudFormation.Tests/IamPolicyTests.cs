@@ -4,12 +4,15 @@ namespace ServiceNowAlert.CloudFormation.Tests;
 
 public sealed class IamPolicyTests
 {
-    // The actions Lambda needs to attach a VPC function's network interfaces; IAM cannot scope them to a resource.
+    // The actions Lambda needs to attach a VPC function's network interfaces (AWS's Lambda guide, "Execution role and
+    // user permissions"); only the two Describe actions cannot be scoped to a resource.
     private static readonly HashSet<string> EniActions = new(StringComparer.Ordinal)
     {
         "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
         "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
     };
+
+    private const string ThisAccountEc2 = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:";
 
     private static IEnumerable<PolicyStatement> AllStatements() =>
         CloudFormationTemplate.All().SelectMany(t => t.PolicyStatements());
@@ -50,16 +53,35 @@ public sealed class IamPolicyTests
         Assert.Empty(offenders);
     }
 
-    // In a key policy "*" means the key itself, so only identity policies can over-reach with Resource "*".
+    // In a key policy "*" means the key itself, so only identity policies can over-reach with Resource "*";
+    // there it may only serve actions that read nothing but descriptions (checkov CKV_AWS_111, cfn_nag W11).
     [Fact]
-    public void IdentityPolicies_UseResourceStarOnlyForTheEniActions()
+    public void IdentityPolicies_UseResourceStarOnlyForTheEniDescribeActions()
     {
         var starStatements = AllStatements()
             .Where(s => s.Kind is PolicyKind.Identity && s.Resources.Contains("*"))
             .ToList();
 
-        Assert.Single(starStatements);
-        Assert.All(starStatements, s => Assert.Subset(EniActions, s.Actions.ToHashSet()));
+        var statement = Assert.Single(starStatements);
+        Assert.Equal(["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"], statement.Actions);
+    }
+
+    [Fact]
+    public void AlertingRole_ManagesNetworkInterfacesOnlyInItsOwnAccountRegionAndSecurityGroup()
+    {
+        var statements = CloudFormationTemplate.Load("callee.yaml").PolicyStatements()
+            .Where(s => s.ResourceId == "FunctionRole" && s.Kind == PolicyKind.Identity).ToList();
+
+        Assert.Subset(statements.SelectMany(s => s.Actions).ToHashSet(), EniActions);
+        var manage = Assert.Single(statements, s => s.Actions.Contains("ec2:CreateNetworkInterface"));
+        Assert.Equal(["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"], manage.Actions);
+        Assert.Equal(
+            [
+                $$"""{"Fn::Sub":"{{ThisAccountEc2}}network-interface/*"}""",
+                $$"""{"Fn::Sub":"{{ThisAccountEc2}}subnet/*"}""",
+                $$"""{"Fn::Sub":"{{ThisAccountEc2}}security-group/${FunctionSecurityGroup}"}""",
+            ],
+            manage.Resources);
     }
 
     [Fact]
