@@ -5,13 +5,14 @@
 # cloudformation/params/*.json (create-stack JSON form) plus the outputs of the stacks before them.
 # --dry-run prints every AWS CLI call it would make and calls nothing. Re-running with unchanged code and
 # parameters changes nothing: zips live under content-addressed keys and empty change sets are not errors.
+# The values of the templates' NoEcho parameters are passed to aws but printed as ****.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 Usage: cloudformation/deploy.sh --callee-profile PROFILE --caller-profile PROFILE
                                 --callee-region REGION --caller-region REGION
-                                [--params-dir DIR] [--artifacts-dir DIR]
+                                [--params-dir DIR] [--artifacts-dir DIR] [--endpoint-url URL]
                                 [--skip-build] [--first-install] [--dry-run]
 
   --callee-profile   AWS CLI profile for Account A (stacks S3Callee and Callee)
@@ -20,10 +21,13 @@ Usage: cloudformation/deploy.sh --callee-profile PROFILE --caller-profile PROFIL
   --params-dir       parameter files s3-callee.json, callee.json, s3-caller.json, caller.json
                      (default: cloudformation/params)
   --artifacts-dir    where package.sh writes alerting.zip and invoker.zip (default: artifacts)
+  --endpoint-url     send every AWS call to URL (a local AWS emulator, for example); without it,
+                     AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL, as the AWS CLI reads them
   --skip-build       use the existing zips instead of running ./package.sh
   --first-install    the invoker role does not exist yet: deploy Callee without the cross-account
-                     role, then add it once Caller has created the invoker role
-  --dry-run          print every command, call nothing
+                     role, then add it once Caller has created the invoker role; refused when
+                     stack Callee already has that role
+  --dry-run          print every command (NoEcho values as ****), call nothing; needs no AWS CLI
 EOF
 }
 
@@ -32,7 +36,7 @@ die() { echo "deploy.sh: $*" >&2; exit 2; }
 cd "$(dirname "$0")/.."
 
 callee_profile="" caller_profile="" callee_region="" caller_region=""
-params_dir="cloudformation/params" artifacts_dir="artifacts"
+params_dir="cloudformation/params" artifacts_dir="artifacts" endpoint_url=""
 dry_run=false skip_build=false first_install=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,6 +46,7 @@ while [ $# -gt 0 ]; do
     --caller-region) caller_region="${2:?}"; shift 2 ;;
     --params-dir) params_dir="${2:?}"; shift 2 ;;
     --artifacts-dir) artifacts_dir="${2:?}"; shift 2 ;;
+    --endpoint-url) endpoint_url="${2:?}"; shift 2 ;;
     --skip-build) skip_build=true; shift ;;
     --first-install) first_install=true; shift ;;
     --dry-run) dry_run=true; shift ;;
@@ -56,13 +61,63 @@ for file in s3-callee.json callee.json s3-caller.json caller.json; do
 done
 command -v jq >/dev/null || die "read parameters: jq is required"
 
+# Checks before any call that aws is the CLI version 2 the commands below are written for.
+check_aws_cli() {
+  local version
+  command -v aws >/dev/null || die "check AWS CLI: aws not found; install AWS CLI version 2"
+  version="$(aws --version 2>&1 | head -n 1)" || true
+  [[ "$version" == aws-cli/2.* ]] || die "check AWS CLI: version 2 required, found '${version:-nothing}'"
+}
+
+# The names of the NoEcho parameters of the given templates (top-level Parameters, two-space indentation).
+no_echo_parameters() {
+  awk '
+    /^[^ #]/ { in_parameters = ($0 ~ /^Parameters:/) }
+    in_parameters && /^  [A-Za-z0-9]+:[[:space:]]*$/ { name = $1; sub(/:$/, "", name) }
+    in_parameters && /^    NoEcho:/ && tolower($0) ~ /^    noecho:[[:space:]]*["\047]?true["\047]?[[:space:]]*$/ { print name }
+  ' "$@"
+}
+
+declare -A secret_parameters=()
+for name in $(no_echo_parameters cloudformation/*.yaml); do
+  secret_parameters["$name"]=1
+done
+
+# The endpoint for one AWS CLI service, by the CLI's precedence: --endpoint-url, then (unless
+# AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true) AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL. Empty: AWS's own.
+endpoint_for() {
+  local service="${1^^}"
+  [ "$service" != S3API ] || service=S3
+  if [ -n "$endpoint_url" ]; then
+    echo "$endpoint_url"
+  elif [ "${AWS_IGNORE_CONFIGURED_ENDPOINT_URLS:-}" != true ]; then
+    local specific="AWS_ENDPOINT_URL_$service"
+    echo "${!specific:-${AWS_ENDPOINT_URL:-}}"
+  fi
+}
+
+# Sets cmd to "aws SERVICE OPERATION [--endpoint-url URL] ARGS...": every AWS call is built here.
+aws_cmd() {
+  local endpoint
+  endpoint="$(endpoint_for "$1")"
+  cmd=(aws "$1" "$2")
+  if [ -n "$endpoint" ]; then
+    cmd+=(--endpoint-url "$endpoint")
+  fi
+  cmd+=("${@:3}")
+}
+
 # Commands go to fd 3 (the real stdout) so they still show when printed inside $(...).
 exec 3>&1
 
-# Prints a command so it can be pasted into a shell: plain words as they are, others in single quotes.
+# Prints a command so it can be pasted into a shell: plain words as they are, others in single quotes,
+# and the value of a NoEcho parameter (Name=value) as ****.
 show() {
   local line="+" arg
   for arg in "$@"; do
+    if [[ "$arg" =~ ^([A-Za-z0-9]+)=.+$ && -n "${secret_parameters[${BASH_REMATCH[1]}]:-}" ]]; then
+      arg="${BASH_REMATCH[1]}=****"
+    fi
     if [[ -n "$arg" && "$arg" =~ ^[A-Za-z0-9_./:=,@%+-]+$ ]]; then
       line+=" $arg"
     else
@@ -91,26 +146,47 @@ deploy_stack() {
   local overrides=()
   mapfile -t overrides < <(parameters_of "$params_file")
   overrides+=("$@")
-  run aws cloudformation deploy --profile "$profile" --region "$region" \
+  local cmd
+  aws_cmd cloudformation deploy --profile "$profile" --region "$region" \
     --stack-name "$stack" --template-file "cloudformation/$template" \
     --parameter-overrides "${overrides[@]}" \
     --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset
+  run "${cmd[@]}"
 }
 
 stack_output() {
   local profile="$1" region="$2" stack="$3" key="$4"
-  local query="Stacks[0].Outputs[?OutputKey=='$key'].OutputValue"
-  show aws cloudformation describe-stacks --profile "$profile" --region "$region" \
-    --stack-name "$stack" --query "$query" --output text
+  local cmd
+  aws_cmd cloudformation describe-stacks --profile "$profile" --region "$region" \
+    --stack-name "$stack" --query "Stacks[0].Outputs[?OutputKey=='$key'].OutputValue" --output text
+  show "${cmd[@]}"
   if [ "$dry_run" = true ]; then
     echo "<output:$stack.$key>"
     return
   fi
   local value
-  value="$(aws cloudformation describe-stacks --profile "$profile" --region "$region" \
-    --stack-name "$stack" --query "$query" --output text)"
+  value="$("${cmd[@]}")"
   [ -n "$value" ] && [ "$value" != "None" ] || die "read output: stack $stack has no output $key"
   echo "$value"
+}
+
+# --first-install deploys Callee without the cross-account role: on an install that has the role, that would
+# delete it (and with it every invocation) until the last step. A Callee left without it by an interrupted
+# first install may go on.
+check_first_install() {
+  local profile="$1" region="$2" cmd output
+  aws_cmd cloudformation describe-stacks --profile "$profile" --region "$region" --stack-name Callee \
+    --query "Stacks[0].Parameters[?ParameterKey=='CreateCrossAccountRole'].ParameterValue" --output text
+  show "${cmd[@]}"
+  if [ "$dry_run" = true ]; then
+    echo "# --first-install stops here unless stack Callee is missing or has CreateCrossAccountRole=false" >&3
+    return
+  fi
+  if ! output="$("${cmd[@]}" 2>&1)"; then
+    [[ "$output" == *"Stack with id Callee does not exist"* ]] || die "check first install: describe stack Callee: $output"
+  elif [ "$output" != false ]; then
+    die "check first install: stack Callee already has the cross-account role; deploy without --first-install"
+  fi
 }
 
 # sha256 of stdin as hex (sha256sum on Linux, shasum on macOS).
@@ -136,19 +212,32 @@ release_id() {
 # Uploads a zip under its content-addressed key unless that key already exists.
 upload_artifact() {
   local profile="$1" region="$2" bucket="$3" key_arn="$4" file="$5" key="$6"
-  local cp=(aws s3 cp "$file" "s3://$bucket/$key" --profile "$profile" --region "$region"
-    --sse aws:kms --sse-kms-key-id "$key_arn")
-  local head=(aws s3api head-object --profile "$profile" --region "$region" --bucket "$bucket" --key "$key")
+  local cmd cp head error
+  aws_cmd s3 cp "$file" "s3://$bucket/$key" --profile "$profile" --region "$region" \
+    --sse aws:kms --sse-kms-key-id "$key_arn"
+  cp=("${cmd[@]}")
+  aws_cmd s3api head-object --profile "$profile" --region "$region" --bucket "$bucket" --key "$key"
+  head=("${cmd[@]}")
   show "${head[@]}"
   if [ "$dry_run" = true ]; then
-    echo "# only if head-object finds no object under that key:" >&3
+    echo "# only if head-object answers 404 (Not Found); any other error stops the deployment:" >&3
     show "${cp[@]}"
-  elif "${head[@]}" >/dev/null 2>&1; then
+  elif error="$("${head[@]}" 2>&1 >/dev/null)"; then
     echo "deploy.sh: s3://$bucket/$key already uploaded" >&2
-  else
+  elif [[ "$error" == *"(404) when calling the HeadObject operation"* ]]; then
     run "${cp[@]}"
+  else
+    # A 403 or a throttled request says nothing about the object: uploading anyway could hide the cause.
+    die "check artifact: head-object s3://$bucket/$key: ${error:-failed without a message}"
   fi
 }
+
+if [ "$dry_run" = false ]; then
+  check_aws_cli
+fi
+if [ "$first_install" = true ]; then
+  check_first_install "$callee_profile" "$callee_region"
+fi
 
 if [ "$skip_build" = false ]; then
   run ./package.sh

@@ -125,6 +125,63 @@ public sealed class DeployScriptDryRunTests
     }
 
     [Fact]
+    public async Task DryRun_FirstInstall_ChecksStackCalleeBeforeDeployingAnything()
+    {
+        var result = await DryRunAsync("--first-install");
+
+        var check = result.IndexOf("cloudformation describe-stacks", "--stack-name Callee ", "CreateCrossAccountRole");
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(check < result.IndexOf("cloudformation deploy", "--stack-name S3Callee "));
+    }
+
+    [Fact]
+    public async Task DryRun_PrintsEveryNoEchoParameterMasked()
+    {
+        using var parameters = new SecretParameterFiles();
+
+        var result = await DryRunAsync("--params-dir", parameters.Directory);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.NotEmpty(parameters.Secrets);
+        foreach (var (name, value) in parameters.Secrets)
+        {
+            Assert.DoesNotContain(value, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("'ExternalId=****'", result.Commands[result.IndexOf("cloudformation deploy", "--stack-name Callee ")], StringComparison.Ordinal);
+        Assert.Contains("'ExternalId=****'", result.Commands[result.IndexOf("cloudformation deploy", "--stack-name Caller ")], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_WithEndpointUrl_SendsEveryAwsCallThere()
+    {
+        var result = await DryRunAsync("--endpoint-url", "http://localhost:5000");
+
+        Assert.Equal(0, result.ExitCode);
+        var awsCalls = result.Commands.Where(c => c.StartsWith("aws ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(awsCalls);
+        Assert.All(awsCalls, c => Assert.Contains(" --endpoint-url http://localhost:5000 ", c, StringComparison.Ordinal));
+    }
+
+    // The AWS CLI's own precedence (2.13 and later): the service's variable before the global one.
+    [Fact]
+    public async Task DryRun_WithEndpointVariables_PrefersTheServicesOwnToTheGlobalOne()
+    {
+        var result = await DeployScript.RunAsync(["--dry-run", .. DeployScript.Accounts], new Dictionary<string, string>
+        {
+            ["AWS_ENDPOINT_URL"] = "http://emulator:4566",
+            ["AWS_ENDPOINT_URL_S3"] = "http://s3.emulator:4566",
+        });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.All(result.Commands.Where(c => c.StartsWith("aws cloudformation ", StringComparison.Ordinal)),
+            c => Assert.Contains(" --endpoint-url http://emulator:4566 ", c, StringComparison.Ordinal));
+        var s3Calls = result.Commands.Where(c => c.StartsWith("aws s3", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, s3Calls.Count);
+        Assert.All(s3Calls, c => Assert.Contains(" --endpoint-url http://s3.emulator:4566 ", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MissingProfile_FailsWithUsage()
     {
         var result = await DeployScript.RunAsync(["--dry-run", "--callee-profile", "acct-a"]);

@@ -42,6 +42,14 @@ public sealed class CloudFormationTemplate
         Root["Parameters"]?[name]?.AsObject()
         ?? throw new KeyNotFoundException($"find parameter: {FileName} has no parameter {name}");
 
+    /// <summary>The parameters whose values CloudFormation masks (NoEcho true, as a boolean or a string).</summary>
+    public IEnumerable<string> NoEchoParameters() =>
+        (Root["Parameters"]?.AsObject() ?? [])
+            .Where(p => p.Value?["NoEcho"] is JsonValue value
+                && (value.GetValueKind() == System.Text.Json.JsonValueKind.True
+                    || string.Equals(value.ToString(), "true", StringComparison.OrdinalIgnoreCase)))
+            .Select(p => p.Key);
+
     /// <summary>Every statement of every policy document in the template, Fn::If branches included.</summary>
     public IEnumerable<PolicyStatement> PolicyStatements()
     {

@@ -22,6 +22,12 @@ public static class DeployScript
             start.ArgumentList.Add(argument);
         }
 
+        // The endpoint settings of whoever runs the tests would change every printed command.
+        foreach (var name in start.Environment.Keys.Where(IsEndpointSetting).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -34,4 +40,7 @@ public static class DeployScript
         await process.WaitForExitAsync(timeout.Token);
         return new DeployScriptResult(process.ExitCode, await stdout, await stderr);
     }
+
+    private static bool IsEndpointSetting(string name) =>
+        name.StartsWith("AWS_ENDPOINT_URL", StringComparison.Ordinal) || name == "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 }
