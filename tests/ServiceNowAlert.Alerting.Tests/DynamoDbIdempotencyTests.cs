@@ -13,12 +13,15 @@ using ServiceNowAlert.Testing.Aws;
 
 namespace ServiceNowAlert.Alerting.Tests;
 
-/// <summary>The shared idempotency table, with DynamoDB faked at the HTTP boundary by a stateful loopback endpoint.</summary>
-public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
+/// <summary>
+/// The shared idempotency table on a real DynamoDB API (dynalite), reached through a proxy that records each call and
+/// scripts outages.
+/// </summary>
+public sealed class DynamoDbIdempotencyTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>, IAsyncLifetime
 {
-    private const string Table = "servicenowalert-idempotency";
+    private const string Table = DynaliteFixture.Table;
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
-    private readonly FakeDynamoDb _dynamo = new(Table);
+    private readonly DynamoDbProxy _dynamo = new(dynalite.Server);
     private readonly ManualTimeProvider _time = new(Start);
     private readonly string _outbox = Directory.CreateTempSubdirectory("snalert-ddb-outbox-").FullName;
 
@@ -34,7 +37,7 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
         var (claim, _) = await store.TryClaimAsync("a-1", Start.AddSeconds(30), default);
 
         Assert.Equal(IdempotencyClaim.Claimed, claim);
-        var item = _dynamo.Item(Table, "a-1")!;
+        var item = (await Item("a-1"))!;
         Assert.Equal("in-progress", item["state"]);
         Assert.Equal(Start.AddSeconds(30).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), item["claimExpiresAt"]);
         Assert.Equal(Start.AddHours(48).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), item["expiresAt"]);
@@ -57,7 +60,7 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
 
         Assert.Equal((IdempotencyClaim.AlreadySent, "<a-2@alerts.example.com>"), (claim, messageId));
         Assert.Equal(["PutItem"], _dynamo.Operations.Skip(before));
-        Assert.Equal("sent", _dynamo.Item(Table, "a-2")!["state"]);
+        Assert.Equal("sent", (await Item("a-2"))!["state"]);
     }
 
     [Fact]
@@ -69,6 +72,8 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
         var (claim, _) = await Store().TryClaimAsync("a-3", Start.AddSeconds(60), default);
 
         Assert.Equal(IdempotencyClaim.InProgress, claim);
+        Assert.Equal(["ConditionalCheckFailedException"], _dynamo.Errors);
+        Assert.Equal(["PutItem", "PutItem"], _dynamo.Operations);
     }
 
     [Fact]
@@ -80,7 +85,8 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
         var (claim, _) = await Store().TryClaimAsync("a-4", Start.AddSeconds(90), default);
 
         Assert.Equal(IdempotencyClaim.Claimed, claim);
-        Assert.Equal(Start.AddSeconds(90).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), _dynamo.Item(Table, "a-4")!["claimExpiresAt"]);
+        Assert.Empty(_dynamo.Errors);
+        Assert.Equal(Start.AddSeconds(90).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), (await Item("a-4"))!["claimExpiresAt"]);
     }
 
     [Fact]
@@ -101,15 +107,15 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
         var first = Store();
         await first.TryClaimAsync("a-6", Start.AddSeconds(30), default);
         await first.ReleaseAsync("a-6", default);
-        Assert.Null(_dynamo.Item(Table, "a-6"));
+        Assert.Null(await Item("a-6"));
 
         await first.TryClaimAsync("a-6", Start.AddSeconds(30), default);
         _time.Advance(TimeSpan.FromSeconds(31));
         await Store().TryClaimAsync("a-6", Start.AddSeconds(90), default);
         await first.ReleaseAsync("a-6", default);
 
-        Assert.Equal("in-progress", _dynamo.Item(Table, "a-6")!["state"]);
-        Assert.Equal(Start.AddSeconds(90).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), _dynamo.Item(Table, "a-6")!["claimExpiresAt"]);
+        Assert.Equal("in-progress", (await Item("a-6"))!["state"]);
+        Assert.Equal(Start.AddSeconds(90).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), (await Item("a-6"))!["claimExpiresAt"]);
     }
 
     [Fact]
@@ -224,7 +230,7 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
         var retry = await Service().HandleAsync(AlertJson.Serialize(Alerts.Minimal("retry-1")), Pipelines.Invocation());
 
         Assert.Equal(AlertResultStatus.Sent, retry.Status);
-        Assert.Equal("sent", _dynamo.Item(Table, "retry-1")!["state"]);
+        Assert.Equal("sent", (await Item("retry-1"))!["state"]);
     }
 
     [Fact]
@@ -236,9 +242,11 @@ public sealed class DynamoDbIdempotencyTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<AlertingConfigurationException>(() => service.HandleAsync(AlertJson.Serialize(Alerts.Minimal("tpl-1")), Pipelines.Invocation()));
 
-        Assert.Null(_dynamo.Item(Table, "tpl-1"));
+        Assert.Null(await Item("tpl-1"));
         Assert.Equal(["PutItem", "DeleteItem"], _dynamo.Operations);
     }
+
+    private Task<IReadOnlyDictionary<string, string>?> Item(string alertId) => dynalite.Server.ItemAsync(Table, alertId);
 
     private DynamoDbIdempotencyStore Store() => new(Client(), Table, TimeSpan.FromHours(48), _time);
 

@@ -28,20 +28,20 @@ public sealed partial class ExactlyOnceLoadTests(ITestOutputHelper output) : IAs
     private static readonly int AlertCount = int.TryParse(Environment.GetEnvironmentVariable("SNALERT_LOAD_ALERTS"), CultureInfo.InvariantCulture, out var count) && count > 0 ? count : 2000;
 
     private SmtpTestServer _smtp = null!;
-    private FakeDynamoDb _dynamo = null!;
+    private Dynalite _dynamo = null!;
     private LambdaEmulator.LambdaEmulator _emulator = null!;
 
     public async Task InitializeAsync()
     {
         _smtp = await SmtpTestServer.StartAsync();
-        _dynamo = new FakeDynamoDb(Table);
+        _dynamo = await Dynalite.StartAsync(Table);
         var port = Testing.Http.LoopbackHttpServer.FreePort();
         _emulator = new LambdaEmulator.LambdaEmulator(
             [
                 LocalFunctions.AlertingFunction(_smtp, concurrency: 5, extra: new Dictionary<string, string>
                 {
                     ["SNALERT_IDEMPOTENCY_TABLE"] = Table,
-                    ["AWS_ENDPOINT_URL_DYNAMODB"] = _dynamo.BaseUri.ToString(),
+                    ["AWS_ENDPOINT_URL_DYNAMODB"] = _dynamo.ServiceUrl.ToString(),
                     ["AWS_REGION"] = "eu-west-1",
                     ["AWS_ACCESS_KEY_ID"] = "AKIDALERTING",
                     ["AWS_SECRET_ACCESS_KEY"] = "alerting-secret",

@@ -5,11 +5,19 @@ public static class NodeHarness
 {
     public static Task<string> RunAsync(string harnessFolder, string script, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        if (!Directory.Exists(Path.Combine(RepositoryPaths.Combine("tests", harnessFolder), "node_modules")))
+        InstalledFolder(harnessFolder);
+        return HarnessProcess.RunAsync("node", harnessFolder, script, arguments, timeout);
+    }
+
+    /// <summary>The harness's folder, once its npm packages are known to be installed.</summary>
+    public static string InstalledFolder(string harnessFolder)
+    {
+        var folder = RepositoryPaths.Combine("tests", harnessFolder);
+        if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         {
             throw new InvalidOperationException($"run {harnessFolder}: node_modules is missing; run `npm ci --prefix tests/{harnessFolder}` (./test.sh does this)");
         }
 
-        return HarnessProcess.RunAsync("node", harnessFolder, script, arguments, timeout);
+        return folder;
     }
 }

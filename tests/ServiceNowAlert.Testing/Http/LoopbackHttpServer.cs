@@ -11,12 +11,18 @@ namespace ServiceNowAlert.Testing.Http;
 public sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly Func<RecordedRequest, CannedResponse> _handler;
+    private readonly Func<RecordedRequest, Task<CannedResponse>> _handler;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
     public LoopbackHttpServer(Func<RecordedRequest, CannedResponse> handler)
+        : this(request => Task.FromResult(handler(request)))
+    {
+    }
+
+    /// <summary>A server whose answers take a call of their own, as a proxy's do.</summary>
+    public LoopbackHttpServer(Func<RecordedRequest, Task<CannedResponse>> handler)
     {
         _handler = handler;
         Port = FreePort();
@@ -88,7 +94,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
             body.ToArray());
         _requests.Enqueue(recorded);
 
-        var response = _handler(recorded);
+        var response = await _handler(recorded);
         if (response.Delay > TimeSpan.Zero)
         {
             try

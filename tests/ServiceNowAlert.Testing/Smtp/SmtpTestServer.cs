@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -12,12 +11,12 @@ namespace ServiceNowAlert.Testing.Smtp;
 public sealed class SmtpTestServer : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly Process _process;
+    private readonly NodeServer _server;
     private readonly HttpClient _control;
 
-    private SmtpTestServer(Process process, int smtpPort, int controlPort, string caFile, string user, string password)
+    private SmtpTestServer(NodeServer server, int smtpPort, int controlPort, string caFile, string user, string password)
     {
-        _process = process;
+        _server = server;
         Port = smtpPort;
         CaFile = caFile;
         User = user;
@@ -37,27 +36,15 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public static async Task<SmtpTestServer> StartAsync()
     {
-        var folder = RepositoryPaths.Combine("tests", "smtp-harness");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-        {
-            throw new InvalidOperationException("start SMTP test server: node_modules is missing; run `npm ci --prefix tests/smtp-harness` (./test.sh does this)");
-        }
-
-        var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        start.ArgumentList.Add(Path.Combine(folder, "server.js"));
-        var process = Process.Start(start) ?? throw new InvalidOperationException("start SMTP test server: node did not start");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-            ?? throw new InvalidOperationException($"start SMTP test server: it exited: {await process.StandardError.ReadToEndAsync(timeout.Token)}");
-        using var ready = JsonDocument.Parse(line);
-        var root = ready.RootElement;
+        var server = await NodeServer.StartAsync("smtp-harness");
+        var ready = server.Ready;
         return new SmtpTestServer(
-            process,
-            root.GetProperty("smtpPort").GetInt32(),
-            root.GetProperty("controlPort").GetInt32(),
-            root.GetProperty("caFile").GetString()!,
-            root.GetProperty("user").GetString()!,
-            root.GetProperty("password").GetString()!);
+            server,
+            ready.GetProperty("smtpPort").GetInt32(),
+            ready.GetProperty("controlPort").GetInt32(),
+            ready.GetProperty("caFile").GetString()!,
+            ready.GetProperty("user").GetString()!,
+            ready.GetProperty("password").GetString()!);
     }
 
     public async Task<IReadOnlyList<ReceivedMessage>> MessagesAsync() =>
@@ -83,23 +70,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _control.Dispose();
-        try
-        {
-            _process.StandardInput.Close();
-            if (!_process.WaitForExit(3000))
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        await Task.CompletedTask;
-        _process.Dispose();
+        return _server.DisposeAsync();
     }
 }
