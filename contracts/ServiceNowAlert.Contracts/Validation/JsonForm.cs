@@ -7,60 +7,18 @@ namespace ServiceNowAlert.Contracts.Validation;
 /// </summary>
 internal static class JsonForm
 {
-    public static bool IsExact(AlertRequest request)
-    {
-        if (!Enum.IsDefined(request.Status) || !Enum.IsDefined(request.Severity))
-        {
-            return false;
-        }
+    public static bool IsExact(AlertRequest request) =>
+        Enum.IsDefined(request.Status) && Enum.IsDefined(request.Severity) && !request.Links.Contains(null!) &&
+        Optional(request).All(value => value is null || !TextRules.HasLoneSurrogate(value)) &&
+        Entries(request).All(value => value is not null && !TextRules.HasLoneSurrogate(value));
 
-        foreach (var value in (ReadOnlySpan<string?>)[request.SchemaVersion, request.AlertId, request.CorrelationKey, request.Source, request.Title, request.Description, request.Application, request.ConfigurationItem, request.Environment, request.Account, request.Region, request.Route])
-        {
-            if (value is not null && TextRules.HasLoneSurrogate(value))
-            {
-                return false;
-            }
-        }
+    private static IEnumerable<string?> Optional(AlertRequest request) =>
+    [
+        request.SchemaVersion, request.AlertId, request.CorrelationKey, request.Source, request.Title, request.Description,
+        request.Application, request.ConfigurationItem, request.Environment, request.Account, request.Region, request.Route,
+        .. request.Links.SelectMany(link => new[] { link.Title, link.Url }),
+    ];
 
-        return AllExact(request.Resources) && AllExact(request.LogExcerpt) && LinksExact(request.Links) && DetailsExact(request.Details);
-    }
-
-    private static bool AllExact(IReadOnlyList<string> values)
-    {
-        foreach (var value in values)
-        {
-            if (value is null || TextRules.HasLoneSurrogate(value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool LinksExact(IReadOnlyList<AlertLink> links)
-    {
-        foreach (var link in links)
-        {
-            if (link is null || (link.Title is not null && TextRules.HasLoneSurrogate(link.Title)) || (link.Url is not null && TextRules.HasLoneSurrogate(link.Url)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool DetailsExact(OrderedDictionary<string, string> details)
-    {
-        foreach (var (name, value) in details)
-        {
-            if (value is null || TextRules.HasLoneSurrogate(name) || TextRules.HasLoneSurrogate(value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static IEnumerable<string?> Entries(AlertRequest request) =>
+        [.. request.Resources, .. request.LogExcerpt, .. request.Details.Keys, .. request.Details.Values];
 }
