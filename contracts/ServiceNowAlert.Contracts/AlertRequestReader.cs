@@ -50,10 +50,19 @@ public static class AlertRequestReader
     public static AlertReadResult Read(JsonElement element)
     {
         var problems = new ProblemCollector();
+        AlertRequest request;
         try
         {
             DuplicateKeyFinder.Find(element, JsonPath.Root, problems);
-            AlertRequestRules.Check(element, problems);
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(JsonPath.Root, AlertProblemCodes.WrongType, $"the alert request must be a JSON object, not {JsonRequestReader.Describe(element.ValueKind)}");
+                return new AlertReadResult { Problems = problems.Problems };
+            }
+
+            var jsonProblems = new ProblemCollector();
+            request = JsonRequestReader.Read(element, jsonProblems);
+            problems.Hold(jsonProblems.Problems);
         }
         catch (InvalidOperationException)
         {
@@ -61,42 +70,19 @@ public static class AlertRequestReader
             return Fail(JsonPath.Root, AlertProblemCodes.BadFormat, "the alert request holds an escape sequence that is not valid Unicode (an unpaired surrogate)");
         }
 
-        var alertId = ReadAlertId(element);
-        if (problems.Count > 0)
+        if (AlertRequestRules.Check(request, problems))
         {
-            return new AlertReadResult { Problems = problems.Problems, AlertId = alertId };
+            problems.ReleaseAll();
         }
 
-        try
-        {
-            var request = element.Deserialize(AlertJsonContext.Default.AlertRequest);
-            return request is null
-                ? Fail(JsonPath.Root, AlertProblemCodes.WrongType, "the alert request must be a JSON object, not null")
-                : new AlertReadResult { Request = request, AlertId = request.AlertId };
-        }
-        catch (JsonException exception)
-        {
-            // The rules above should leave nothing for the serializer to refuse; if they ever do, say so rather than throw.
-            return Fail(exception.Path ?? JsonPath.Root, AlertProblemCodes.WrongType, $"read alert request: {exception.Message}");
-        }
+        return problems.Count > 0
+            ? new AlertReadResult { Problems = problems.Problems, AlertId = IsReadableId(request.AlertId) ? request.AlertId : string.Empty }
+            : new AlertReadResult { Request = request, AlertId = request.AlertId };
     }
 
-    private static string ReadAlertId(JsonElement element)
-    {
-        try
-        {
-            return element.ValueKind == JsonValueKind.Object &&
-                element.TryGetProperty("alertId", out var id) &&
-                id.ValueKind == JsonValueKind.String &&
-                id.GetString() is { } text && TextRules.FindForbiddenInSingleLine(text) < 0 && text.Length <= AlertLimits.MaxAlertIdLength
-                    ? text
-                    : string.Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            return string.Empty;
-        }
-    }
+    // An invalid request's id is still worth reporting back when it is safe to echo.
+    private static bool IsReadableId(string? id) =>
+        id is not null && TextRules.FindForbiddenInSingleLine(id) < 0 && id.Length <= AlertLimits.MaxAlertIdLength;
 
     private static AlertReadResult Fail(string path, string code, string message) =>
         new() { Problems = [new AlertProblem(path, code, message)] };

@@ -16,7 +16,13 @@ public static class AlertValidator
     public static IReadOnlyList<AlertProblem> Validate(AlertRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!JsonForm.IsExact(request))
+        {
+            return AlertRequestReader.Read(AlertJson.Serialize(request)).Problems;
+        }
+
         var problems = new ProblemCollector();
-        return AlertRequestObjectRules.TryCheck(request, problems) ? problems.Problems : AlertRequestReader.Read(AlertJson.Serialize(request)).Problems;
+        AlertRequestRules.Check(request, problems);
+        return problems.Problems;
     }
 }

@@ -44,8 +44,8 @@ internal static partial class AlarmNormaliser
             Title = Text.SingleLine(state == "ALARM" ? name + " is in ALARM" : name + " is " + state, AlertLimits.MaxTitleLength),
             Description = Description(alarm),
             ConfigurationItem = ConfigurationItem(alarm.Metrics),
-            Account = account is not null && AccountPattern().IsMatch(account) ? account : null,
-            Region = region is not null && RegionPattern().IsMatch(region) ? region : null,
+            Account = AwsIdentifiers.IsAccountId(account) ? account : null,
+            Region = AwsIdentifiers.IsRegion(region) ? region : null,
             OccurredAt = Json.Time(alarm.StateTimestamp) ?? Json.Time(alarm.Time) ?? DateTimeOffset.UnixEpoch,
             Resources = [Text.SingleLine(arn, AlertLimits.MaxResourceLength)],
             Links = region is null ? [] : [new AlertLink("Alarm in the CloudWatch console", $"https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}#alarmsV2:alarm/{Uri.EscapeDataString(name)}")],
@@ -199,10 +199,4 @@ internal static partial class AlarmNormaliser
 
     [GeneratedRegex(@"severity\s*[:=]\s*(?<level>critical|major|minor|warning|info)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SeverityTokenPattern();
-
-    [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
-    internal static partial Regex AccountPattern();
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
-    internal static partial Regex RegionPattern();
 }

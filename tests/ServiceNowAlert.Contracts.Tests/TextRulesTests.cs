@@ -27,7 +27,7 @@ public sealed class TextRulesTests
                 TextRules.CodePointLength(text) <= maxLength &&
                 (multiLine ? TextRules.FindForbiddenInMultiLine(text) : TextRules.FindForbiddenInSingleLine(text)) < 0 &&
                 !TextRules.HasLoneSurrogate(text);
-            return ElementRules.IsValidText(text, maxLength, kind, allowEmpty) == expected;
+            return FieldRules.IsValidText(text, maxLength, kind, allowEmpty) == expected;
         }, iter: 50_000);
     }
 

@@ -1,65 +1,57 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace ServiceNowAlert.Contracts.Validation;
 
 /// <summary>
-/// Every rule of the v1 request, applied to the parsed JSON so that wrong types and broken limits are all reported in
-/// one pass. contracts/schemas/alert-request.v1.schema.json states the same rules; a test keeps the two in step.
+/// Every rule of the v1 request, written once and applied to the request object: to a normaliser's output by
+/// <see cref="AlertValidator"/>, and to what <see cref="JsonRequestReader"/> read from JSON, whose problems come out
+/// here at their field so that all problems are reported in the order of the fields below.
+/// contracts/schemas/alert-request.v1.schema.json publishes the same rules; the ajv agreement test keeps the two in step.
 /// </summary>
 internal static partial class AlertRequestRules
 {
-    private static readonly string[] Statuses = ["firing", "resolved"];
-    private static readonly string[] Severities = ["critical", "major", "minor", "warning", "info"];
-
-    public static void Check(JsonElement root, ProblemCollector problems)
+    /// <summary>Records every problem; false when the version is one whose other fields these rules cannot judge.</summary>
+    public static bool Check(AlertRequest request, ProblemCollector problems)
     {
-        var rules = new ElementRules(problems);
-        const string path = JsonPath.Root;
-        if (root.ValueKind != JsonValueKind.Object)
+        var rules = new FieldRules(problems);
+        var version = rules.Text(request.SchemaVersion, "$.schemaVersion", "schemaVersion", 16, TextKind.SingleLine, required: true);
+        if (version is not null && !CheckVersion(version, problems))
         {
-            problems.Add(path, AlertProblemCodes.WrongType, $"the alert request must be a JSON object, not {ElementRules.Describe(root.ValueKind)}");
-            return;
+            return false;
         }
 
-        if (!CheckVersion(root, rules))
-        {
-            return;
-        }
+        var alertId = rules.Text(request.AlertId, "$.alertId", "alertId", AlertLimits.MaxAlertIdLength, TextKind.SingleLine, required: true);
+        rules.Matches(alertId, "$.alertId", "alertId", IdPattern().IsMatch, "letters, digits and . _ : - starting with a letter or digit");
+        rules.Text(request.CorrelationKey, "$.correlationKey", "correlationKey", AlertLimits.MaxCorrelationKeyLength, TextKind.SingleLine, required: true);
 
-        var alertId = rules.Text(root, path, "alertId", required: true, AlertLimits.MaxAlertIdLength, TextKind.SingleLine);
-        rules.Matches(alertId, "$.alertId", "alertId", IdPattern(), "letters, digits and . _ : - starting with a letter or digit");
-        rules.Text(root, path, "correlationKey", required: true, AlertLimits.MaxCorrelationKeyLength, TextKind.SingleLine);
-        rules.OneOf(root, path, "status", Statuses);
-        rules.OneOf(root, path, "severity", Severities);
-        rules.Text(root, path, "source", required: true, AlertLimits.MaxSourceLength, TextKind.SingleLine);
-        rules.Text(root, path, "title", required: true, AlertLimits.MaxTitleLength, TextKind.SingleLine);
-        rules.Text(root, path, "description", required: false, AlertLimits.MaxDescriptionLength, TextKind.MultiLine);
-        rules.Text(root, path, "application", required: false, AlertLimits.MaxApplicationLength, TextKind.SingleLine);
-        rules.Text(root, path, "configurationItem", required: false, AlertLimits.MaxConfigurationItemLength, TextKind.SingleLine);
-        rules.Text(root, path, "environment", required: false, AlertLimits.MaxEnvironmentLength, TextKind.SingleLine);
-        var account = rules.Text(root, path, "account", required: false, 12, TextKind.SingleLine);
-        rules.Matches(account, "$.account", "account", AccountPattern(), "a 12-digit AWS account id");
-        var region = rules.Text(root, path, "region", required: false, 32, TextKind.SingleLine);
-        rules.Matches(region, "$.region", "region", RegionPattern(), "an AWS region such as eu-west-1");
-        CheckOccurredAt(root, rules);
-        CheckStrings(root, rules, "resources", AlertLimits.MaxResources, AlertLimits.MaxResourceLength, allowEmpty: false);
-        CheckLinks(root, rules);
-        CheckDetails(root, rules);
-        CheckStrings(root, rules, "logExcerpt", AlertLimits.MaxLogLines, AlertLimits.MaxLogLineLength, allowEmpty: true);
-        var route = rules.Text(root, path, "route", required: false, AlertLimits.MaxRouteLength, TextKind.SingleLine);
-        rules.Matches(route, "$.route", "route", IdPattern(), "a route name (letters, digits and . _ : -), never an address");
+        // An enum value is always a member here (AlertValidator sends any other through the JSON form); the reader
+        // judged the JSON names and reports what it found in this place.
+        problems.Release("$.status");
+        problems.Release("$.severity");
+        rules.Text(request.Source, "$.source", "source", AlertLimits.MaxSourceLength, TextKind.SingleLine, required: true);
+        rules.Text(request.Title, "$.title", "title", AlertLimits.MaxTitleLength, TextKind.SingleLine, required: true);
+        rules.Text(request.Description, "$.description", "description", AlertLimits.MaxDescriptionLength, TextKind.MultiLine);
+        rules.Text(request.Application, "$.application", "application", AlertLimits.MaxApplicationLength, TextKind.SingleLine);
+        rules.Text(request.ConfigurationItem, "$.configurationItem", "configurationItem", AlertLimits.MaxConfigurationItemLength, TextKind.SingleLine);
+        rules.Text(request.Environment, "$.environment", "environment", AlertLimits.MaxEnvironmentLength, TextKind.SingleLine);
+        var account = rules.Text(request.Account, "$.account", "account", 12, TextKind.SingleLine);
+        rules.Matches(account, "$.account", "account", AwsIdentifiers.IsAccountId, "a 12-digit AWS account id");
+        var region = rules.Text(request.Region, "$.region", "region", 32, TextKind.SingleLine);
+        rules.Matches(region, "$.region", "region", AwsIdentifiers.IsRegion, "an AWS region such as eu-west-1");
+
+        // Any instant is a valid occurredAt, written in UTC; only its JSON text can be wrong, which the reader judged.
+        problems.Release("$.occurredAt");
+        Strings(rules, request.Resources, "resources", AlertLimits.MaxResources, AlertLimits.MaxResourceLength, allowEmpty: false);
+        Links(rules, request.Links);
+        Details(rules, request.Details);
+        Strings(rules, request.LogExcerpt, "logExcerpt", AlertLimits.MaxLogLines, AlertLimits.MaxLogLineLength, allowEmpty: true);
+        var route = rules.Text(request.Route, "$.route", "route", AlertLimits.MaxRouteLength, TextKind.SingleLine);
+        rules.Matches(route, "$.route", "route", IdPattern().IsMatch, "a route name (letters, digits and . _ : -), never an address");
+        return true;
     }
 
-    private static bool CheckVersion(JsonElement root, ElementRules rules)
-    {
-        var version = rules.Text(root, JsonPath.Root, "schemaVersion", required: true, 16, TextKind.SingleLine);
-        return version is null || CheckVersion(version, rules);
-    }
-
-    /// <summary>False when the version is one whose other fields this reader cannot judge.</summary>
-    public static bool CheckVersion(string version, ElementRules rules)
+    private static bool CheckVersion(string version, ProblemCollector problems)
     {
         if (version == AlertSchemaVersion.Current)
         {
@@ -69,7 +61,7 @@ internal static partial class AlertRequestRules
         var match = VersionPattern().Match(version);
         if (!match.Success)
         {
-            rules.Problems.Add("$.schemaVersion", AlertProblemCodes.BadFormat, $"schemaVersion must look like 'major.minor' (for example {AlertSchemaVersion.Current}); got '{version}'");
+            problems.Add("$.schemaVersion", AlertProblemCodes.BadFormat, $"schemaVersion must look like 'major.minor' (for example {AlertSchemaVersion.Current}); got '{version}'");
             return true;
         }
 
@@ -80,80 +72,81 @@ internal static partial class AlertRequestRules
         }
 
         // Other fields mean something else in another major, so judging them by v1 rules would only mislead.
-        rules.Problems.Add("$.schemaVersion", AlertProblemCodes.UnsupportedVersion, $"schemaVersion {version} is not supported; this reader supports {AlertSchemaVersion.SupportedText}");
+        problems.Add("$.schemaVersion", AlertProblemCodes.UnsupportedVersion, $"schemaVersion {version} is not supported; this reader supports {AlertSchemaVersion.SupportedText}");
         return false;
     }
 
-    private static void CheckOccurredAt(JsonElement root, ElementRules rules)
+    private static void Strings(FieldRules rules, IReadOnlyList<string> values, string name, int maxCount, int maxLength, bool allowEmpty)
     {
-        var text = rules.Text(root, JsonPath.Root, "occurredAt", required: true, 40, TextKind.SingleLine);
-        if (text is not null && (!TimestampPattern().IsMatch(text) ||
-            !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
-        {
-            rules.Problems.Add("$.occurredAt", AlertProblemCodes.BadFormat, $"occurredAt must be an RFC 3339 UTC timestamp such as 2026-11-25T03:00:00Z; got '{text}'");
-        }
-    }
-
-    private static void CheckStrings(JsonElement root, ElementRules rules, string name, int maxCount, int maxLength, bool allowEmpty)
-    {
-        var array = rules.Container(root, JsonPath.Root, name, JsonValueKind.Array, maxCount);
-        if (array is null)
+        var path = "$." + name;
+        if (!rules.Count(path, name, values.Count, maxCount))
         {
             return;
         }
 
-        var index = 0;
-        foreach (var item in array.Value.EnumerateArray())
+        for (var i = 0; i < values.Count; i++)
         {
-            var path = JsonPath.Index(JsonPath.Property(JsonPath.Root, name), index++);
-            rules.Text(item, path, $"{name} entry", maxLength, TextKind.SingleLine, allowEmpty);
-        }
-    }
-
-    private static void CheckLinks(JsonElement root, ElementRules rules)
-    {
-        var links = rules.Container(root, JsonPath.Root, "links", JsonValueKind.Array, AlertLimits.MaxLinks);
-        if (links is null)
-        {
-            return;
-        }
-
-        var index = 0;
-        foreach (var link in links.Value.EnumerateArray())
-        {
-            var path = JsonPath.Index("$.links", index++);
-            if (link.ValueKind != JsonValueKind.Object)
+            // Paths and labels are built only for an entry that has a problem to report.
+            if (values[i] is null || !FieldRules.IsValidText(values[i], maxLength, TextKind.SingleLine, allowEmpty))
             {
-                rules.Problems.Add(path, AlertProblemCodes.WrongType, $"a link must be an object with title and url, not {ElementRules.Describe(link.ValueKind)}");
+                rules.Text(values[i], JsonPath.Index(path, i), $"{name} entry", maxLength, TextKind.SingleLine, allowEmpty: allowEmpty);
+            }
+        }
+    }
+
+    private static void Links(FieldRules rules, IReadOnlyList<AlertLink> links)
+    {
+        if (!rules.Count("$.links", "links", links.Count, AlertLimits.MaxLinks))
+        {
+            return;
+        }
+
+        for (var i = 0; i < links.Count; i++)
+        {
+            var link = links[i];
+            if (link is { Title: not null, Url: not null } && FieldRules.IsValidText(link.Title, AlertLimits.MaxLinkTitleLength, TextKind.SingleLine, allowEmpty: false) &&
+                FieldRules.IsValidText(link.Url, AlertLimits.MaxUrlLength, TextKind.SingleLine, allowEmpty: false) && IsWebUrl(link.Url))
+            {
                 continue;
             }
 
-            rules.Text(link, path, "title", required: true, AlertLimits.MaxLinkTitleLength, TextKind.SingleLine);
-            CheckUrl(rules.Text(link, path, "url", required: true, AlertLimits.MaxUrlLength, TextKind.SingleLine), path, rules);
+            var path = JsonPath.Index("$.links", i);
+            if (link is null)
+            {
+                rules.Problems.Release(path);
+                continue;
+            }
+
+            rules.Text(link.Title, JsonPath.Property(path, "title"), "title", AlertLimits.MaxLinkTitleLength, TextKind.SingleLine, required: true);
+            var url = rules.Text(link.Url, JsonPath.Property(path, "url"), "url", AlertLimits.MaxUrlLength, TextKind.SingleLine, required: true);
+            if (url is not null && !IsWebUrl(url))
+            {
+                rules.Problems.Add(JsonPath.Property(path, "url"), AlertProblemCodes.BadFormat, $"url must be an absolute http or https URL; got '{url}'");
+            }
         }
     }
 
-    public static void CheckUrl(string? url, string linkPath, ElementRules rules)
+    private static void Details(FieldRules rules, OrderedDictionary<string, string> details)
     {
-        if (url is not null && !IsWebUrl(url))
-        {
-            rules.Problems.Add(JsonPath.Property(linkPath, "url"), AlertProblemCodes.BadFormat, $"url must be an absolute http or https URL; got '{url}'");
-        }
-    }
-
-    private static void CheckDetails(JsonElement root, ElementRules rules)
-    {
-        var details = rules.Container(root, JsonPath.Root, "details", JsonValueKind.Object, AlertLimits.MaxDetails);
-        if (details is null)
+        if (!rules.Count("$.details", "details", details.Count, AlertLimits.MaxDetails))
         {
             return;
         }
 
-        foreach (var detail in details.Value.EnumerateObject())
+        foreach (var (name, value) in details)
         {
-            var path = JsonPath.Property("$.details", detail.Name);
-            CheckDetailName(detail.Name, path, rules);
-            rules.Text(detail.Value, path, $"detail '{detail.Name}'", AlertLimits.MaxDetailValueLength, TextKind.MultiLine, allowEmpty: true);
+            if (IsValidDetailName(name) && value is not null && FieldRules.IsValidText(value, AlertLimits.MaxDetailValueLength, TextKind.MultiLine, allowEmpty: true))
+            {
+                continue;
+            }
+
+            var path = JsonPath.Property("$.details", name);
+            if (!IsValidDetailName(name))
+            {
+                rules.Problems.Add(path, AlertProblemCodes.BadFormat, $"a detail name must be 1 to {AlertLimits.MaxDetailNameLength} characters on one line without control characters");
+            }
+
+            rules.Text(value, path, $"detail '{name}'", AlertLimits.MaxDetailValueLength, TextKind.MultiLine, allowEmpty: true);
         }
     }
 
@@ -161,14 +154,6 @@ internal static partial class AlertRequestRules
         name.Length > 0 && (TextRules.IsClean(name, TextKind.SingleLine)
             ? name.Length <= AlertLimits.MaxDetailNameLength
             : TextRules.CodePointLength(name) <= AlertLimits.MaxDetailNameLength && TextRules.FindForbiddenInSingleLine(name) < 0 && !TextRules.HasLoneSurrogate(name));
-
-    public static void CheckDetailName(string name, string path, ElementRules rules)
-    {
-        if (!IsValidDetailName(name))
-        {
-            rules.Problems.Add(path, AlertProblemCodes.BadFormat, $"a detail name must be 1 to {AlertLimits.MaxDetailNameLength} characters on one line without control characters");
-        }
-    }
 
     public static bool IsWebUrl(string url) => PlainWebUrl.Matches(url) || IsWebUrlByUri(url);
 
@@ -180,19 +165,10 @@ internal static partial class AlertRequestRules
         uri.Host.Length > 0;
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:\-]*$", RegexOptions.CultureInvariant)]
-    internal static partial Regex IdPattern();
+    private static partial Regex IdPattern();
 
     [GeneratedRegex(@"^(?<major>[0-9]{1,4})\.(?<minor>[0-9]{1,4})$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
-
-    [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
-    internal static partial Regex AccountPattern();
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
-    internal static partial Regex RegionPattern();
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|\+00:00)$", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampPattern();
 
     [GeneratedRegex(@"^[hH][tT][tT][pP][sS]?://[^\s/?#]+([/?#][^\s]*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex WebUrlPattern();

@@ -1,0 +1,28 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace ServiceNowAlert.Contracts;
+
+/// <summary>
+/// The forms of the AWS identifiers an alert carries, written once for the contract's rules and for the normalisers
+/// that fill those fields from AWS events. <c>contracts/schemas/alert-request.v1.schema.json</c> publishes the same
+/// patterns, held to these by the schema agreement test.
+/// </summary>
+public static partial class AwsIdentifiers
+{
+    /// <summary>True when the value is a 12-digit AWS account id.</summary>
+    /// <param name="value">The candidate, for example an event's <c>account</c>.</param>
+    /// <returns>Whether the contract accepts it as <see cref="AlertRequest.Account"/>.</returns>
+    public static bool IsAccountId([NotNullWhen(true)] string? value) => value is not null && AccountIdPattern().IsMatch(value);
+
+    /// <summary>True when the value is an AWS region name such as <c>eu-west-1</c>.</summary>
+    /// <param name="value">The candidate, for example an event's <c>region</c>.</param>
+    /// <returns>Whether the contract accepts it as <see cref="AlertRequest.Region"/>.</returns>
+    public static bool IsRegion([NotNullWhen(true)] string? value) => value is not null && RegionPattern().IsMatch(value);
+
+    [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountIdPattern();
+
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+}
