@@ -42,7 +42,7 @@ public static class FuzzTargets
 
     /// <summary>
     /// Every request the contract accepts must render: a one-line subject of at most 200 characters, text lines of at
-    /// most 998 octets, and no live markup from the alert in the HTML.
+    /// most 998 octets, an HTML part under 100,000 bytes, and no live markup from the alert in the HTML.
     /// </summary>
     public static void Renderer(byte[] input)
     {
@@ -66,6 +66,11 @@ public static class FuzzTargets
         if (rendered.Html.Contains("<script", StringComparison.OrdinalIgnoreCase))
         {
             throw new FuzzInvariantException("renderer: the HTML holds a script element");
+        }
+
+        if (rendered.HtmlUtf8.Length >= AlertRenderer.MaxHtmlBytes)
+        {
+            throw new FuzzInvariantException("renderer: the HTML part would be clipped by Gmail");
         }
     }
 

@@ -88,6 +88,37 @@ public sealed class RenderingTests
         Assert.Contains("lines shown", rendered.Text, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> LargeRequests() => ["largest-allowed", "long-plain-text"];
+
+    [Theory]
+    [MemberData(nameof(LargeRequests))]
+    public void Render_LargeValidRequest_KeepsTheHtmlPartUnder100000BytesAndTheTextPartWhole(string name)
+    {
+        var request = name == "largest-allowed" ? Alerts.LargestAllowed() : Alerts.Minimal() with
+        {
+            Description = string.Join(' ', Enumerable.Repeat("The orders API failed.", 712)),
+            Details = new OrderedDictionary<string, string>(Enumerable.Range(0, 40).ToDictionary(i => $"detail_{i}", i => string.Join(' ', Enumerable.Repeat($"value {i}", 300)))),
+            LogExcerpt = [.. Enumerable.Range(0, AlertLimits.MaxLogLines).Select(i => $"2026-11-25T03:00:00Z ERROR line {i} " + new string('x', 1200))],
+        };
+        var json = Alerts.RelaxedJson(request);
+        Assert.Empty(AlertRequestReader.Read(json).Problems);
+
+        var rendered = Renderer.Render(request);
+
+        Assert.True(rendered.HtmlUtf8.Length < 100_000, $"HTML part of {rendered.HtmlUtf8.Length} bytes from a request of {json.Length} bytes");
+        Assert.Contains("the plain-text part of this email has them all in full", rendered.Html, StringComparison.Ordinal);
+        var text = rendered.Text.Replace("\n", string.Empty, StringComparison.Ordinal);
+        Assert.All([request.Description!, .. request.Details.Values, .. request.LogExcerpt], value => Assert.Contains(value, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LargestAllowed_IsAsLargeAsTheContractAllows()
+    {
+        var json = Alerts.RelaxedJson(Alerts.LargestAllowed());
+
+        Assert.InRange(json.Length, AlertLimits.MaxRequestBytes - 1024, AlertLimits.MaxRequestBytes);
+    }
+
     [Theory]
     [InlineData("RE: disk full", "[ALERT] RE: disk full")]
     [InlineData("Fwd: disk full", "[ALERT] Fwd: disk full")]

@@ -6,10 +6,9 @@ using ServiceNowAlert.Contracts;
 namespace ServiceNowAlert.Alerting.Rendering;
 
 /// <summary>
-/// Turns a request into the values templates see: an <see cref="AlertView"/> for the compiled defaults and, for override
-/// templates, plain <see cref="ScriptObject"/>s of strings and numbers, never the .NET objects (AOT-safe, and a template
-/// can reach nothing else). For HTML every string is escaped here, before any template runs, so an override template
-/// cannot forget to.
+/// Turns a request into the values templates see: plain <see cref="ScriptObject"/>s of strings and numbers, never the
+/// .NET objects (AOT-safe, and a template can reach nothing else). For HTML every string is escaped here, before any
+/// template runs, so an override template cannot forget to.
 /// </summary>
 internal static class AlertModelBuilder
 {
@@ -56,59 +55,9 @@ internal static class AlertModelBuilder
     }
 
     /// <summary>
-    /// The same values HTML-escaped, for the HTML part. A value with nothing to escape is the same string, and a list
-    /// with nothing to escape the same list, so escaping costs nothing for most alerts.
+    /// The same values HTML-escaped, for the HTML part, and fitted to its size budget (<see cref="HtmlBudget"/>).
     /// </summary>
-    public static AlertView Escaped(AlertView plain) => plain with
-    {
-        IsHtml = true,
-        Title = E(plain.Title),
-        Description = Optional(plain.Description),
-        Source = E(plain.Source),
-        Application = Optional(plain.Application),
-        Environment = Optional(plain.Environment),
-        ConfigurationItem = Optional(plain.ConfigurationItem),
-        Account = Optional(plain.Account),
-        Region = Optional(plain.Region),
-        AlertId = E(plain.AlertId),
-        CorrelationKey = E(plain.CorrelationKey),
-        Resources = Escaped(plain.Resources),
-        Links = Escaped(plain.Links),
-        Details = Escaped(plain.Details),
-        LogExcerpt = Escaped(plain.LogExcerpt),
-        Summary = Escaped(plain.Summary),
-    };
-
-    private static string E(string value) => WebUtility.HtmlEncode(value);
-
-    private static string? Optional(string? value) => value is null ? null : WebUtility.HtmlEncode(value);
-
-    private static IReadOnlyList<string> Escaped(IReadOnlyList<string> values)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!ReferenceEquals(E(values[i]), values[i]))
-            {
-                return [.. values.Select(E)];
-            }
-        }
-
-        return values;
-    }
-
-    private static IReadOnlyList<KeyValuePair<string, string>> Escaped(IReadOnlyList<KeyValuePair<string, string>> pairs)
-    {
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            var (key, value) = pairs[i];
-            if (!ReferenceEquals(E(key), key) || !ReferenceEquals(E(value), value))
-            {
-                return [.. pairs.Select(pair => new KeyValuePair<string, string>(E(pair.Key), E(pair.Value)))];
-            }
-        }
-
-        return pairs;
-    }
+    public static AlertView ForHtml(AlertView plain) => HtmlBudget.Fit(plain.WithEachValue(WebUtility.HtmlEncode));
 
     private static List<KeyValuePair<string, string>> WebLinks(IReadOnlyList<AlertLink> links)
     {
@@ -172,8 +121,9 @@ internal static class AlertModelBuilder
         ["details"] = Array(view.Details.Select(detail => Pair("name", detail.Key, "value", detail.Value))),
         ["log_excerpt"] = Array(view.LogExcerpt),
         ["log_omitted"] = view.LogOmitted,
-        ["servicenow_fields"] = Array((view.IsHtml ? Escaped(view.ServiceNowFields) : view.ServiceNowFields).Select(field => Pair("name", field.Key, "value", field.Value))),
+        ["servicenow_fields"] = Array(view.ServiceNowFields.Select(field => Pair("name", field.Key, "value", field.Value))),
         ["summary"] = Array(view.Summary.Select(row => Pair("name", row.Key, "value", row.Value))),
+        ["shortened"] = view.Shortened,
     };
 
     private static List<KeyValuePair<string, string>> Summary(AlertRequest request)

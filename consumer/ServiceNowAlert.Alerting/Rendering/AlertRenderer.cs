@@ -1,3 +1,4 @@
+using System.Text;
 using Scriban;
 using Scriban.Runtime;
 using ServiceNowAlert.Contracts;
@@ -5,60 +6,27 @@ using ServiceNowAlert.Contracts;
 namespace ServiceNowAlert.Alerting.Rendering;
 
 /// <summary>
-/// Renders subject, text and HTML for one alert. Pure: the same request and templates give the same output. The
-/// embedded defaults run compiled (<see cref="DefaultAlertWriter"/>); overrides run in Scriban, each in a fresh
-/// <see cref="TemplateContext"/> (they are not thread-safe) with strict variables and safe-runtime limits.
-/// <paramref name="compiledDefaults"/> false runs the defaults in Scriban too (the equivalence tests compare the two).
+/// Renders subject, text and HTML for one alert in Scriban, from the embedded default templates or their overrides
+/// alike. Pure: the same request and templates give the same output. Each template run gets a fresh
+/// <see cref="TemplateContext"/> (it is not thread-safe) with strict variables and safe-runtime limits.
 /// </summary>
-public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefaults = true)
+public sealed class AlertRenderer(AlertTemplates templates)
 {
     public const int MaxSubjectCharacters = 200;
-    public const int MaxHtmlBytes = 100 * 1024;
+    /// <summary>The HTML part of every valid alert stays below this (<see cref="HtmlBudget"/>).</summary>
+    public const int MaxHtmlBytes = 100_000;
 
     private static readonly string[] ReplyOrForwardPrefixes = ["RE:", "FW:", "FWD:", "AW:", "WG:", "TR:", "SV:", "VS:"];
 
     public RenderedAlert Render(AlertRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var textView = AlertModelBuilder.View(request);
-        var htmlView = AlertModelBuilder.Escaped(textView);
-        ScriptObject? textModel = null;
-        ScriptObject TextModel() => textModel ??= AlertModelBuilder.ToScriptObject(textView);
-
-        using var buffer = RenderBuffer.Rent();
-        string subject;
-        if (compiledDefaults && templates.SubjectIsDefault)
-        {
-            DefaultAlertWriter.Subject(textView, buffer.Builder);
-            subject = Subject(buffer.Builder.ToString());
-            buffer.Builder.Clear();
-        }
-        else
-        {
-            subject = Subject(Run(templates.Subject, TextModel()));
-        }
-
-        if (compiledDefaults && templates.TextIsDefault)
-        {
-            DefaultAlertWriter.Text(textView, buffer.Builder);
-        }
-        else
-        {
-            buffer.Builder.Append(Run(templates.Text, TextModel()));
-        }
-
-        var text = TextLimits.BodyUtf8(buffer.Written());
-        buffer.Builder.Clear();
-        if (compiledDefaults && templates.HtmlIsDefault)
-        {
-            DefaultAlertWriter.Html(htmlView, buffer.Builder);
-        }
-        else
-        {
-            buffer.Builder.Append(Run(templates.Html, AlertModelBuilder.ToScriptObject(htmlView)));
-        }
-
-        return new RenderedAlert(subject, text, buffer.ToUtf8());
+        var view = AlertModelBuilder.View(request);
+        var textModel = AlertModelBuilder.ToScriptObject(view);
+        var subject = Subject(Run(templates.Subject, textModel));
+        var text = TextLimits.BodyUtf8(Run(templates.Text, textModel));
+        var html = Encoding.UTF8.GetBytes(Run(templates.Html, AlertModelBuilder.ToScriptObject(AlertModelBuilder.ForHtml(view))));
+        return new RenderedAlert(subject, text, html);
     }
 
     /// <summary>One line, no reply or forward prefix (ServiceNow would treat the mail as a reply or forward), 200 characters.</summary>
@@ -85,7 +53,10 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
             StrictVariables = true,
             LoopLimit = 1000,
             RecursiveLimit = 20,
-            LimitToString = 64 * 1024,
+            // Scriban cuts a template's whole output at this length, even inside a character. The text part of a valid
+            // request can pass 64 Ki characters (it shows up to 256 KiB of request whole); 1 Mi is above any, so only
+            // a runaway override is cut, and TextLimits still cuts the text part to ServiceNow's limit.
+            LimitToString = 1024 * 1024,
             ObjectRecursionLimit = 20,
             RegexTimeOut = TimeSpan.FromMilliseconds(100),
             EnableRelaxedMemberAccess = false,
@@ -103,9 +74,8 @@ public sealed class AlertRenderer(AlertTemplates templates, bool compiledDefault
         }
     }
 
-    // A new TemplateContext deep-clones Scriban's whole builtin library (hundreds of functions, built by reflection):
-    // one frozen copy is shared instead, so no template can change it for the next. It lives in its own class so that
-    // it is built only when an override template first runs, not in every cold start.
+    // A new TemplateContext deep-clones Scriban's whole builtin library (hundreds of functions): one frozen copy is
+    // built on the first render and shared by every run after it, so no template can change it for the next.
     private static class ScribanBuiltins
     {
         public static readonly Scriban.Functions.BuiltinFunctions Frozen = Create();

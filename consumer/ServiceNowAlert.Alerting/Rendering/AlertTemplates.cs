@@ -3,36 +3,26 @@ using Scriban;
 namespace ServiceNowAlert.Alerting.Rendering;
 
 /// <summary>
-/// The subject, text and HTML templates. Defaults are embedded (Templates/*.sbn) and compiled into
-/// <see cref="DefaultAlertWriter"/>; a directory with <c>subject.sbn</c>, <c>text.sbn</c> and/or <c>html.sbn</c>
-/// overrides them, parsed once at start-up, and a template that does not parse stops start-up with its file, line and
-/// column. The embedded defaults are parsed only when a Scriban run of them is asked for (tests comparing the two).
+/// The subject, text and HTML templates, parsed once when loaded. The defaults are the embedded Templates/*.sbn; a
+/// directory with <c>subject.sbn</c>, <c>text.sbn</c> and/or <c>html.sbn</c> overrides them one by one. A template
+/// that does not parse stops start-up with its file, line and column.
 /// </summary>
 public sealed class AlertTemplates
 {
     public static readonly string[] Names = ["subject", "text", "html"];
 
-    private readonly Lazy<Template>[] _templates;
-
-    private AlertTemplates(Lazy<Template>[] templates, bool[] isDefault)
+    private AlertTemplates(Template[] templates)
     {
-        _templates = templates;
-        SubjectIsDefault = isDefault[0];
-        TextIsDefault = isDefault[1];
-        HtmlIsDefault = isDefault[2];
+        Subject = templates[0];
+        Text = templates[1];
+        Html = templates[2];
     }
 
-    public Template Subject => _templates[0].Value;
+    public Template Subject { get; }
 
-    public Template Text => _templates[1].Value;
+    public Template Text { get; }
 
-    public Template Html => _templates[2].Value;
-
-    public bool SubjectIsDefault { get; }
-
-    public bool TextIsDefault { get; }
-
-    public bool HtmlIsDefault { get; }
+    public Template Html { get; }
 
     public static AlertTemplates Load(string? overrideDirectory = null)
     {
@@ -41,11 +31,13 @@ public sealed class AlertTemplates
             throw new AlertingConfigurationException($"load templates: directory {overrideDirectory} does not exist");
         }
 
-        var files = Names.Select(name => overrideDirectory is null ? null : Path.Combine(overrideDirectory, name + ".sbn")).Select(file => file is not null && File.Exists(file) ? file : null).ToArray();
-        var templates = Names.Select((name, index) => files[index] is { } file
-            ? new Lazy<Template>(Parse(File.ReadAllText(file), file))
-            : new Lazy<Template>(() => Parse(Embedded(name), $"embedded:{name}.sbn"))).ToArray();
-        return new AlertTemplates(templates, [.. files.Select(file => file is null)]);
+        return new AlertTemplates([.. Names.Select(name => LoadOne(overrideDirectory, name))]);
+    }
+
+    private static Template LoadOne(string? overrideDirectory, string name)
+    {
+        var file = overrideDirectory is null ? null : Path.Combine(overrideDirectory, name + ".sbn");
+        return file is not null && File.Exists(file) ? Parse(File.ReadAllText(file), file) : Parse(Embedded(name), $"embedded:{name}.sbn");
     }
 
     private static Template Parse(string text, string source)

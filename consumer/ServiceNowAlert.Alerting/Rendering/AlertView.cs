@@ -1,13 +1,13 @@
 namespace ServiceNowAlert.Alerting.Rendering;
 
 /// <summary>
-/// The values a template sees, typed. For the HTML part (<see cref="IsHtml"/>) every string is already HTML-escaped
-/// except <see cref="ServiceNowFields"/>, which the HTML default never shows and which is escaped when an override
-/// template gets it (<see cref="AlertModelBuilder.ToScriptObject"/>). The compiled default templates read it directly.
+/// The values a template sees, typed, before they become its <see cref="Scriban.Runtime.ScriptObject"/> model. For the
+/// HTML part every string is already HTML-escaped (<see cref="AlertModelBuilder.ForHtml"/>).
 /// </summary>
 internal sealed record AlertView
 {
-    public bool IsHtml { get; init; }
+    /// <summary>True when the HTML view cut long values or left long links out (<see cref="HtmlBudget"/>).</summary>
+    public bool Shortened { get; init; }
 
     public required string Status { get; init; }
 
@@ -58,4 +58,31 @@ internal sealed record AlertView
     public required IReadOnlyList<KeyValuePair<string, string>> ServiceNowFields { get; init; }
 
     public required IReadOnlyList<KeyValuePair<string, string>> Summary { get; init; }
+
+    /// <summary>This view with <paramref name="map"/> applied to every value that comes from the request.</summary>
+    public AlertView WithEachValue(Func<string, string> map)
+    {
+        string? Optional(string? value) => value is null ? null : map(value);
+        KeyValuePair<string, string>[] Pairs(IReadOnlyList<KeyValuePair<string, string>> pairs) =>
+            [.. pairs.Select(pair => new KeyValuePair<string, string>(map(pair.Key), map(pair.Value)))];
+        return this with
+        {
+            Title = map(Title),
+            Description = Optional(Description),
+            Source = map(Source),
+            Application = Optional(Application),
+            Environment = Optional(Environment),
+            ConfigurationItem = Optional(ConfigurationItem),
+            Account = Optional(Account),
+            Region = Optional(Region),
+            AlertId = map(AlertId),
+            CorrelationKey = map(CorrelationKey),
+            Resources = [.. Resources.Select(map)],
+            Links = Pairs(Links),
+            Details = Pairs(Details),
+            LogExcerpt = [.. LogExcerpt.Select(map)],
+            ServiceNowFields = Pairs(ServiceNowFields),
+            Summary = Pairs(Summary),
+        };
+    }
 }

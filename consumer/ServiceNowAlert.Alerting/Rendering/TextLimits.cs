@@ -88,7 +88,7 @@ internal static class TextLimits
                 text = text[..(MaxBodyCharacters - 80)] + "\n\n[text truncated here: ServiceNow reads at most 524288 characters]\n";
             }
 
-            return RenderBuffer.Utf8(text);
+            return Encoding.UTF8.GetBytes(text);
         }
 
         var trimmed = written.TrimEnd();

@@ -1,3 +1,7 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CsCheck;
 using ServiceNowAlert.Alerting.Routing;
 using ServiceNowAlert.Contracts;
@@ -61,4 +65,48 @@ internal static class Alerts
         Details = new OrderedDictionary<string, string> { [Attack] = Attack },
         LogExcerpt = [Attack],
     };
+
+    /// <summary>
+    /// The largest request the contract allows, made of what HTML escaping grows most ('&amp;' is one byte of JSON and
+    /// five of HTML): every list at its most items and every value at its longest, the longest values (resources,
+    /// detail values, log lines, URLs) as long as 256 KiB of JSON holds them all.
+    /// </summary>
+    public static AlertRequest LargestAllowed()
+    {
+        // The longest length whose request still fits, found by halving.
+        var (fits, tooLong) = (24, AlertLimits.MaxDetailValueLength + 1);
+        while (tooLong - fits > 1)
+        {
+            var middle = (fits + tooLong) / 2;
+            (fits, tooLong) = RelaxedJson(Largest(middle)).Length <= AlertLimits.MaxRequestBytes ? (middle, tooLong) : (fits, middle);
+        }
+
+        return Largest(fits);
+    }
+
+    /// <summary>The request as a client may write it: markup characters raw, not escaped as System.Text.Json does by default.</summary>
+    public static byte[] RelaxedJson(AlertRequest request) =>
+        Encoding.UTF8.GetBytes(JsonNode.Parse(AlertJson.Serialize(request))!.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+    private static AlertRequest Largest(int longest) => Minimal() with
+    {
+        AlertId = new string('a', AlertLimits.MaxAlertIdLength),
+        CorrelationKey = Escapable(AlertLimits.MaxCorrelationKeyLength),
+        Source = Escapable(AlertLimits.MaxSourceLength),
+        Title = Escapable(AlertLimits.MaxTitleLength),
+        Description = Escapable(AlertLimits.MaxDescriptionLength),
+        Application = Escapable(AlertLimits.MaxApplicationLength),
+        ConfigurationItem = Escapable(AlertLimits.MaxConfigurationItemLength),
+        Environment = Escapable(AlertLimits.MaxEnvironmentLength),
+        Account = "111122223333",
+        Region = "eu-west-1",
+        Resources = [.. Enumerable.Range(0, AlertLimits.MaxResources).Select(_ => Escapable(longest))],
+        Links = [.. Enumerable.Range(0, AlertLimits.MaxLinks).Select(_ => new AlertLink(Escapable(AlertLimits.MaxLinkTitleLength), "https://example.com/?q=" + new string('&', longest - 23)))],
+        Details = new OrderedDictionary<string, string>(Enumerable.Range(0, AlertLimits.MaxDetails).ToDictionary(i => $"{i:D2}" + Escapable(AlertLimits.MaxDetailNameLength - 2), _ => Escapable(longest))),
+        LogExcerpt = [.. Enumerable.Range(0, AlertLimits.MaxLogLines).Select(_ => Escapable(longest))],
+    };
+
+    // Code points, as the contract counts them: '&' and '\'' grow fivefold in HTML, an emoji becomes a 9-byte reference.
+    private static string Escapable(int codePoints) =>
+        string.Concat(Enumerable.Range(0, codePoints).Select(i => (i % 8) switch { 3 => "<", 5 => "'", 7 => "\U0001F600", _ => "&" }));
 }
