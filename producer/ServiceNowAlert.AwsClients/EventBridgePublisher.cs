@@ -5,14 +5,15 @@ using Amazon.Runtime;
 namespace ServiceNowAlert.AwsClients;
 
 /// <summary>
-/// EventBridge PutEvents over AWS JSON 1.1 (<c>X-Amz-Target: AWSEvents.PutEvents</c>), SigV4-signed for <c>events</c>.
+/// EventBridge PutEvents over AWS JSON 1.1 (<c>X-Amz-Target: AWSEvents.PutEvents</c>), SigV4-signed for <c>events</c>,
+/// sent to the endpoint <see cref="ServiceEndpoint"/> resolves.
 /// An HTTP failure throws; per-entry failures come back as outcomes so the caller retries only those entries.
 /// </summary>
 public sealed class EventBridgePublisher(HttpClient http, string region, Uri? endpoint, Func<CancellationToken, Task<AWSCredentials>> credentials, TimeProvider time) : IEventPublisher
 {
     public const int MaxEntriesPerCall = 10;
     private static readonly MediaTypeHeaderValue AmzJson = new("application/x-amz-json-1.1");
-    private readonly Uri _endpoint = endpoint ?? new Uri($"https://events.{region}.amazonaws.com/");
+    private readonly Uri _endpoint = ServiceEndpoint.Resolve(AwsService.EventBridge, region, endpoint);
 
     public async Task<IReadOnlyList<EventEntryOutcome>> PutEventsAsync(IReadOnlyList<EventEntry> entries, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class EventBridgePublisher(HttpClient http, string region, Uri? en
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = AmzJson;
         request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSEvents.PutEvents");
-        SigV4RequestSigner.Sign(request, body, await credentials(cancellationToken), region, "events", time.GetUtcNow());
+        SigV4RequestSigner.Sign(request, body, await credentials(cancellationToken), region, AwsService.EventBridge.EndpointPrefix, time.GetUtcNow());
         using var response = await http.SendAsync(request, cancellationToken);
         var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)

@@ -6,14 +6,15 @@ namespace ServiceNowAlert.AwsClients;
 
 /// <summary>
 /// <c>POST /2015-03-31/functions/{arn}/invocations</c>, RequestResponse, SigV4-signed for <c>lambda</c> with the caller's
-/// (assumed) credentials. Network errors surface as exceptions; every HTTP answer, error or not, is returned.
+/// (assumed) credentials, sent to the endpoint <see cref="ServiceEndpoint"/> resolves. Network errors surface as
+/// exceptions; every HTTP answer, error or not, is returned.
 /// </summary>
 public sealed class LambdaInvokeClient(HttpClient http, string region, Uri? endpoint, TimeProvider time) : IFunctionInvoker
 {
     /// <summary>Lambda's synchronous request payload limit.</summary>
     public const int MaxPayloadBytes = 6 * 1024 * 1024;
 
-    private readonly Uri _endpoint = endpoint ?? new Uri($"https://lambda.{region}.amazonaws.com/");
+    private readonly Uri _endpoint = ServiceEndpoint.Resolve(AwsService.Lambda, region, endpoint);
 
     public async Task<FunctionInvocation> InvokeAsync(string functionArn, byte[] payload, AWSCredentials credentials, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ public sealed class LambdaInvokeClient(HttpClient http, string region, Uri? endp
         request.Headers.TryAddWithoutValidation("X-Amz-Invocation-Type", "RequestResponse");
         request.Headers.TryAddWithoutValidation("X-Amz-Log-Type", "None");
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        SigV4RequestSigner.Sign(request, payload, credentials, region, "lambda", time.GetUtcNow());
+        SigV4RequestSigner.Sign(request, payload, credentials, region, AwsService.Lambda.EndpointPrefix, time.GetUtcNow());
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var functionError = response.Headers.TryGetValues("X-Amz-Function-Error", out var values) ? values.FirstOrDefault() : null;

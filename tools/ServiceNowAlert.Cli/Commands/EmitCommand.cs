@@ -14,23 +14,23 @@ internal static class EmitCommand
         var file = new Argument<FileInfo>("file") { Description = "An alert request, or a JSON array of them." };
         var bus = new Option<string>("--bus") { Description = "Event bus name.", Required = true };
         var source = new Option<string>("--source") { Description = "The event's source, for example orders.app.", Required = true };
-        var endpoint = new Option<string?>("--endpoint-url") { Description = "EventBridge endpoint, like the AWS CLI's." };
-        var region = new Option<string>("--region") { Description = "AWS region.", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1" };
         var command = new Command("emit", """
             Put alert requests on an EventBridge bus as "ServiceNow Alert" events (what custom apps do with the emitter library).
-            Credentials come from the standard AWS chain. Nothing is put if any alert breaks the contract.
+            Credentials, region and endpoint come from the profile and the environment as for the AWS CLI. Nothing is put if any alert breaks the contract.
             Example: snalert emit --bus alerts --source orders.app samples/requests/valid/firing-major-minimal.json
             """)
         {
-            file, bus, source, endpoint, region,
+            file, bus, source,
         };
+        AwsOptions.AddTo(command);
         command.Options.Add(CliOptions.Verbose);
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(parse, async () =>
         {
-            var endpointUri = EndpointOption.Parse(parse.GetValue(endpoint));
             var alerts = Read(parse.GetValue(file)!);
+            var aws = AwsSession.From(parse);
+            var endpoint = aws.Endpoint(parse, AwsService.EventBridge);
             using var http = new HttpClient();
-            var publisher = new EventBridgePublisher(http, parse.GetValue(region)!, endpointUri, AwsCredentialsForCli.For(endpointUri), TimeProvider.System);
+            var publisher = new EventBridgePublisher(http, aws.Region, endpoint, aws.Credentials(endpoint), TimeProvider.System);
             IReadOnlyList<EmitOutcome> outcomes;
             try
             {

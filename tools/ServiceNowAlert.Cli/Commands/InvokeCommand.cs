@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Amazon.SecurityToken;
 using ServiceNowAlert.AwsClients;
 using ServiceNowAlert.Invoker;
 
@@ -15,18 +14,18 @@ internal static class InvokeCommand
         var functionArn = new Option<string>("--function-arn") { Description = "The alerting function's alias ARN.", Required = true };
         var roleArn = new Option<string?>("--role-arn") { Description = "The cross-account role to assume first." };
         var externalId = new Option<string?>("--external-id") { Description = "sts:ExternalId for the role." };
-        var endpoint = new Option<string?>("--endpoint-url") { Description = "Lambda endpoint (the local emulator's, for example)." };
         var command = new Command("invoke", """
             Smoke-test a deployment: normalise the file as the invoker does, assume the role, invoke the alerting function and print its receipt.
+            Credentials come from the profile through the standard AWS chain; the region is the function ARN's unless --region says otherwise.
             Example: snalert invoke --function-arn arn:aws:lambda:eu-west-1:111111111111:function:servicenowalert-alerting:live --role-arn arn:aws:iam::111111111111:role/servicenowalert-cross-account-invoke samples/events/cloudwatch-alarm-single-metric.json
             """)
         {
-            file, functionArn, roleArn, externalId, endpoint,
+            file, functionArn, roleArn, externalId,
         };
+        AwsOptions.AddTo(command);
         command.Options.Add(CliOptions.Verbose);
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(parse, async () =>
         {
-            var endpointUri = EndpointOption.Parse(parse.GetValue(endpoint));
             var environment = new Dictionary<string, string> { [InvokerEnvironmentVariables.TargetFunctionArn] = parse.GetValue(functionArn)! };
             if (parse.GetValue(roleArn) is { } role)
             {
@@ -49,12 +48,14 @@ internal static class InvokeCommand
                 throw new CliException($"read {input}: no such file");
             }
 
+            var aws = AwsSession.From(parse, resourceRegion: settings.Region);
+            settings = settings with { Region = aws.Region };
+            var lambdaEndpoint = aws.Endpoint(parse, AwsService.Lambda);
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            var credentials = AwsCredentialsForCli.For(endpointUri);
             IRoleAssumer? roles = settings.RoleArn is null
                 ? null
-                : new StsRoleAssumer(new AmazonSecurityTokenServiceClient(Amazon.RegionEndpoint.GetBySystemName(settings.Region)), settings.RoleArn, "snalert-cli", parse.GetValue(externalId), TimeProvider.System);
-            var service = new InvokerService(settings, roles, credentials, new LambdaInvokeClient(http, settings.Region, endpointUri, TimeProvider.System), TimeProvider.System, message => Console.Error.WriteLine(message));
+                : new StsRoleAssumer(aws.Sts(), settings.RoleArn, "snalert-cli", parse.GetValue(externalId), TimeProvider.System);
+            var service = new InvokerService(settings, roles, aws.Credentials(lambdaEndpoint), new LambdaInvokeClient(http, aws.Region, lambdaEndpoint, TimeProvider.System), TimeProvider.System, message => Console.Error.WriteLine(message));
             try
             {
                 var response = await service.HandleAsync(File.ReadAllBytes(input.FullName), TimeProvider.System.GetUtcNow().AddMinutes(5), cancellation);
