@@ -16,7 +16,6 @@ public static class FuzzTargets
         ["reader"] = Reader,
         ["normaliser"] = Normaliser,
         ["renderer"] = Renderer,
-        ["alarm-reader"] = AlarmReaderTarget.Run,
     };
 
     // Lazy: instrumented code must not run before SharpFuzz has set up AFL's shared memory in Fuzzer.Run.
