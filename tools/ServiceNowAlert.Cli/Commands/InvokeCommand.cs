@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Amazon.SecurityToken;
 using ServiceNowAlert.AwsClients;
+using ServiceNowAlert.Hosting;
 using ServiceNowAlert.Invoker;
 
 namespace ServiceNowAlert.Cli.Commands;
@@ -54,7 +55,7 @@ internal static class InvokeCommand
             IRoleAssumer? roles = settings.RoleArn is null
                 ? null
                 : new StsRoleAssumer(new AmazonSecurityTokenServiceClient(Amazon.RegionEndpoint.GetBySystemName(settings.Region)), settings.RoleArn, "snalert-cli", parse.GetValue(externalId), TimeProvider.System);
-            var service = new InvokerService(settings, roles, credentials, new LambdaInvokeClient(http, settings.Region, endpointUri, TimeProvider.System), TimeProvider.System, message => Console.Error.WriteLine(message));
+            var service = new InvokerService(settings, roles, credentials, new LambdaInvokeClient(http, settings.Region, endpointUri, TimeProvider.System), TimeProvider.System, new JsonLambdaLog(Console.Error, TimeProvider.System, LambdaLogLevel.Info));
             try
             {
                 var response = await service.HandleAsync(File.ReadAllBytes(input.FullName), TimeProvider.System.GetUtcNow().AddMinutes(5), cancellation);
