@@ -7,13 +7,14 @@ using ServiceNowAlert.Alerting.Idempotency;
 using ServiceNowAlert.Alerting.Pipeline;
 using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Smtp;
+using ServiceNowAlert.Hosting;
 
 namespace ServiceNowAlert.Alerting;
 
 /// <summary>Wires the pipeline from settings: parses templates, picks the transport and the credential source.</summary>
 public static class AlertingServiceFactory
 {
-    public static AlertingService Create(AlertingSettings settings, TimeProvider time, IAlertingLogSink? log, Func<IAmazonSimpleSystemsManagement>? ssm = null, Func<IAmazonDynamoDB>? dynamoDb = null)
+    public static AlertingService Create(AlertingSettings settings, TimeProvider time, ILambdaLog? log, Func<IAmazonSimpleSystemsManagement>? ssm = null, Func<IAmazonDynamoDB>? dynamoDb = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var renderer = new AlertRenderer(AlertTemplates.Load(settings.TemplatesDirectory));

@@ -16,7 +16,7 @@ return await LambdaRuntime.RunAsync((init, _) =>
     }
 
     var invoker = new LambdaInvokeClient(http, settings.Region, settings.LambdaEndpoint, init.TimeProvider);
-    var service = new InvokerService(settings, roles, OwnCredentials(settings), invoker, init.TimeProvider, message => init.Log.Info(message));
+    var service = new InvokerService(settings, roles, OwnCredentials(settings), invoker, init.TimeProvider, init.Log);
     init.Log.Info("initialise invoker function: ready", LambdaLogExtensions.Field("target", settings.FunctionArn), LambdaLogExtensions.Field("assumesRole", settings.RoleArn is not null));
     return Task.FromResult<ILambdaHandler>(new InvokerHandler(service));
 });

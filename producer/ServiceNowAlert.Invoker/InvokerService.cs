@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using ServiceNowAlert.AwsClients;
 using ServiceNowAlert.Contracts;
+using ServiceNowAlert.Hosting;
 using ServiceNowAlert.Normalisers;
 
 namespace ServiceNowAlert.Invoker;
@@ -12,19 +13,26 @@ namespace ServiceNowAlert.Invoker;
 /// retrying throttling, 5xx, network errors and function errors a retry can help with, with jittered exponential
 /// backoff inside this invocation's own deadline. Returns every receipt; throws when any alert was not delivered.
 /// </summary>
-public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles, Func<CancellationToken, Task<AWSCredentials>> ownCredentials, IFunctionInvoker invoker, TimeProvider time, Action<string>? log = null)
+public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles, Func<CancellationToken, Task<AWSCredentials>> ownCredentials, IFunctionInvoker invoker, TimeProvider time, ILambdaLog? log = null)
 {
-    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ReportingMargin = TimeSpan.FromSeconds(1);
     private static readonly string[] RetryableRuntimeErrors = ["Sandbox.Timedout", "Runtime.ExitError", "Runtime.Unknown"];
+
+    private readonly RetryEngine _retry = new(
+        settings.MaxAttempts,
+        TimeSpan.FromMilliseconds(200),
+        TimeSpan.FromSeconds(5),
+        IsTransient,
+        time,
+        failure => (failure as InvokeAttemptException)?.RetryAfter);
+
+    private readonly InvokerLog _log = new(log);
 
     public async Task<InvokerResponse> HandleAsync(ReadOnlyMemory<byte> trigger, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var normalised = TriggerNormaliser.Normalise(trigger, settings.Normaliser);
         foreach (var note in normalised.Notes)
         {
-            log?.Invoke(note);
+            _log.Note(normalised.TriggerKind, note);
         }
 
         if (normalised.Failed)
@@ -56,70 +64,48 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
     private async Task<(AlertResult? Result, string? Failure)> DeliverAsync(AlertRequest alert, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var payload = AlertJson.Serialize(alert);
-        var failure = "no attempt was made";
-        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        try
         {
-            TimeSpan? retryAfter = null;
-
+            var result = await _retry.ExecuteAsync(token => InvokeOnceAsync(payload, token), deadline, cancellationToken, retry => _log.Retrying(alert.AlertId, retry));
+            return (result, null);
+        }
+        catch (TimeoutException)
+        {
             // An attempt may not outlive the invoker's own deadline: a hanging STS or Lambda endpoint ends as a
             // reported failure (the event is kept) rather than as this invocation timing out without a word.
-            using var attemptBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptBudget.CancelAfter(Max(deadline - ReportingMargin - time.GetUtcNow(), TimeSpan.Zero));
-            try
-            {
-                var credentials = roles is null ? await ownCredentials(attemptBudget.Token) : await roles.GetCredentialsAsync(attemptBudget.Token);
-                var response = await invoker.InvokeAsync(settings.FunctionArn, payload, credentials, attemptBudget.Token);
-                var (result, retryable, reason) = Classify(response);
-                if (result is not null)
-                {
-                    return (result, null);
-                }
-
-                failure = reason;
-                retryAfter = response.RetryAfter;
-                if (!retryable)
-                {
-                    return (null, failure);
-                }
-            }
-            catch (OperationCanceledException) when (attemptBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                failure = $"deliver to {settings.FunctionArn}: no answer before the invoker's deadline (STS or Lambda stayed silent)";
-                break;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                failure = $"invoke {settings.FunctionArn}: {exception.GetType().Name}: {exception.Message}";
-            }
-            catch (RoleAssumptionException exception)
-            {
-                failure = exception.Message;
-                if (!exception.IsRetryable)
-                {
-                    return (null, failure);
-                }
-            }
-
-            var delay = retryAfter ?? Backoff(attempt);
-            if (attempt == settings.MaxAttempts || time.GetUtcNow() + delay > deadline - ReportingMargin)
-            {
-                break;
-            }
-
-            log?.Invoke($"invoke alert {alert.AlertId}: attempt {attempt} failed ({failure}); retrying in {delay.TotalMilliseconds:F0} ms");
-            await Task.Delay(delay, time, cancellationToken);
+            return (null, $"deliver to {settings.FunctionArn}: no answer before the invoker's deadline (STS or Lambda stayed silent)");
         }
-
-        return (null, failure);
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Describe(exception) is { } failure)
+        {
+            return (null, failure);
+        }
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static TimeSpan Backoff(int attempt)
+    private async Task<AlertResult> InvokeOnceAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        var ceiling = Math.Min(MaxDelay.TotalMilliseconds, FirstDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
+        var credentials = roles is null ? await ownCredentials(cancellationToken) : await roles.GetCredentialsAsync(cancellationToken);
+        var response = await invoker.InvokeAsync(settings.FunctionArn, payload, credentials, cancellationToken);
+        var (result, retryable, reason) = Classify(response);
+        return result ?? throw new InvokeAttemptException(reason, retryable, response.RetryAfter);
     }
+
+    // The invoke's one rule: throttling, 5xx, network errors, unreadable answers and the function errors a retry can
+    // help with (Classify) are worth another attempt; a refusal of the role or of the request is not.
+    private static bool IsTransient(Exception failure) => failure switch
+    {
+        InvokeAttemptException attempt => attempt.IsRetryable,
+        RoleAssumptionException assume => assume.IsRetryable,
+        _ => IsNetworkFailure(failure),
+    };
+
+    private static bool IsNetworkFailure(Exception failure) => failure is HttpRequestException or IOException or SocketException or TaskCanceledException;
+
+    private string? Describe(Exception failure) => failure switch
+    {
+        InvokeAttemptException or RoleAssumptionException => failure.Message,
+        _ when IsNetworkFailure(failure) => $"invoke {settings.FunctionArn}: {failure.GetType().Name}: {failure.Message}",
+        _ => null,
+    };
 
     private static (AlertResult? Result, bool Retryable, string Reason) Classify(FunctionInvocation response)
     {

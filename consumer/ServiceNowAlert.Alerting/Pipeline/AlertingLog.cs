@@ -1,4 +1,6 @@
 using System.Globalization;
+using ServiceNowAlert.Hosting;
+using static ServiceNowAlert.Hosting.LambdaLogExtensions;
 
 namespace ServiceNowAlert.Alerting.Pipeline;
 
@@ -6,29 +8,26 @@ namespace ServiceNowAlert.Alerting.Pipeline;
 /// Every log line the pipeline writes, in one place. Only ids, codes and counts are logged: never addresses' passwords,
 /// message bodies or credentials.
 /// </summary>
-internal sealed class AlertingLog(IAlertingLogSink? sink)
+internal sealed class AlertingLog(ILambdaLog? sink)
 {
     public void Rejected(string alertId, int problems, string firstProblem) =>
-        Write("WARN", "reject alert: invalid or undeliverable", ("alertId", alertId), ("problems", problems.ToString(CultureInfo.InvariantCulture)), ("firstProblem", firstProblem));
+        sink?.Warn("reject alert: invalid or undeliverable", Field("alertId", alertId), Field("problems", problems), Field("firstProblem", firstProblem));
 
     public void Duplicate(string alertId, string? messageId) =>
-        Write("INFO", "skip alert: already sent", ("alertId", alertId), ("messageId", messageId));
+        sink?.Info("skip alert: already sent", Field("alertId", alertId), Field("messageId", messageId));
 
     public void Suppressed(string alertId, string correlationKey) =>
-        Write("INFO", "skip alert: identical alert sent within the repeat interval", ("alertId", alertId), ("correlationKey", correlationKey));
+        sink?.Info("skip alert: identical alert sent within the repeat interval", Field("alertId", alertId), Field("correlationKey", correlationKey));
 
-    public void Retrying(string alertId, int attempt, TimeSpan delay, string reason) =>
-        Write("WARN", "send alert: transient failure, retrying", ("alertId", alertId), ("attempt", attempt.ToString(CultureInfo.InvariantCulture)), ("delayMs", delay.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)), ("reason", reason));
+    public void Retrying(string alertId, RetryAttempt retry) =>
+        sink?.Warn("send alert: transient failure, retrying", Field("alertId", alertId), Field("attempt", retry.Attempt), Field("delayMs", retry.Delay.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)), Field("reason", retry.Failure.Message));
 
     public void Sent(string alertId, string messageId, string route, int accepted, int refused, TimeSpan took) =>
-        Write("INFO", "send alert: accepted by the relay", ("alertId", alertId), ("messageId", messageId), ("route", route), ("accepted", accepted.ToString(CultureInfo.InvariantCulture)), ("refused", refused.ToString(CultureInfo.InvariantCulture)), ("smtpMs", took.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)));
+        sink?.Info("send alert: accepted by the relay", Field("alertId", alertId), Field("messageId", messageId), Field("route", route), Field("accepted", accepted), Field("refused", refused), Field("smtpMs", took.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)));
 
     public void GaveUp(string alertId, string reason) =>
-        Write("ERROR", "send alert: failed for now; the invocation fails so the event is kept", ("alertId", alertId), ("reason", reason));
+        sink?.Error("send alert: failed for now; the invocation fails so the event is kept", null, Field("alertId", alertId), Field("reason", reason));
 
     public void StoreUnavailable(string alertId, string consequence, string reason) =>
-        Write("WARN", "idempotency store unavailable: " + consequence, ("alertId", alertId), ("reason", reason));
-
-    private void Write(string level, string message, params (string Name, string? Value)[] fields) =>
-        sink?.Write(level, message, [.. fields.Select(field => new KeyValuePair<string, string?>(field.Name, field.Value))]);
+        sink?.Warn("idempotency store unavailable: " + consequence, Field("alertId", alertId), Field("reason", reason));
 }

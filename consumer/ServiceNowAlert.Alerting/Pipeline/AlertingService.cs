@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using Polly;
-using Polly.Retry;
 using ServiceNowAlert.Alerting.Idempotency;
 using ServiceNowAlert.Alerting.Mail;
 using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Routing;
 using ServiceNowAlert.Alerting.Smtp;
 using ServiceNowAlert.Contracts;
+using ServiceNowAlert.Hosting;
 
 namespace ServiceNowAlert.Alerting.Pipeline;
 
@@ -17,9 +16,6 @@ namespace ServiceNowAlert.Alerting.Pipeline;
 /// </summary>
 public sealed class AlertingService
 {
-    /// <summary>Left of the deadline for reporting back; retries stop this much before it.</summary>
-    public static readonly TimeSpan ReportingMargin = TimeSpan.FromSeconds(1);
-
     /// <summary>The most one idempotency-store call may take; the store is an optimisation, the alert is not.</summary>
     public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(2);
 
@@ -30,9 +26,9 @@ public sealed class AlertingService
     private readonly RepeatSuppressor _repeats;
     private readonly TimeProvider _time;
     private readonly AlertingLog _log;
-    private readonly ResiliencePipeline _retry;
+    private readonly RetryEngine _retry;
 
-    public AlertingService(RouteTable routes, AlertRenderer renderer, ISmtpTransport transport, IIdempotencyStore sent, RepeatSuppressor repeats, TimeProvider time, IAlertingLogSink? log = null, int maxRetries = 4, TimeSpan? firstDelay = null)
+    public AlertingService(RouteTable routes, AlertRenderer renderer, ISmtpTransport transport, IIdempotencyStore sent, RepeatSuppressor repeats, TimeProvider time, ILambdaLog? log = null, int maxRetries = 4, TimeSpan? firstDelay = null)
     {
         _routes = routes;
         _renderer = renderer;
@@ -41,25 +37,11 @@ public sealed class AlertingService
         _repeats = repeats;
         _time = time;
         _log = new AlertingLog(log);
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<SmtpDeliveryException>(exception => exception.IsTransient),
-                MaxRetryAttempts = maxRetries,
-                Delay = firstDelay ?? TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(5),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                OnRetry = arguments =>
-                {
-                    _log.Retrying(arguments.Context.Properties.GetValue(AlertIdKey, string.Empty), arguments.AttemptNumber + 1, arguments.RetryDelay, arguments.Outcome.Exception?.Message ?? "unknown");
-                    return default;
-                },
-            })
-            .Build();
+        _retry = new RetryEngine(maxRetries + 1, firstDelay ?? TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), IsTransient, time);
     }
 
-    private static readonly ResiliencePropertyKey<string> AlertIdKey = new("alertId");
+    // The send's one rule: the transport says whether the relay's answer (or its silence) can change on a retry.
+    private static bool IsTransient(Exception failure) => failure is SmtpDeliveryException { IsTransient: true };
 
     public async Task<AlertResult> HandleAsync(ReadOnlyMemory<byte> payload, AlertInvocation invocation)
     {
@@ -114,18 +96,14 @@ public sealed class AlertingService
         }
 
         var recipients = AlertMessageBuilder.Recipients(route);
-        var budget = invocation.Deadline - ReportingMargin - _time.GetUtcNow();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(invocation.CancellationToken);
-        deadline.CancelAfter(budget > TimeSpan.Zero ? budget : TimeSpan.Zero);
-        var context = ResilienceContextPool.Shared.Get(deadline.Token);
-        context.Properties.Set(AlertIdKey, request.AlertId);
         var started = Stopwatch.GetTimestamp();
         try
         {
             var delivery = await _retry.ExecuteAsync(
-                static async (context, state) => await state.Transport.SendAsync(state.Message, state.Recipients, context.CancellationToken),
-                context,
-                (Transport: _transport, Message: message, Recipients: recipients));
+                token => _transport.SendAsync(message, recipients, token),
+                invocation.Deadline,
+                invocation.CancellationToken,
+                retry => _log.Retrying(request.AlertId, retry));
             await RecordSentAsync(request.AlertId, message.MessageId!);
             _repeats.RecordSent(request);
             _log.Sent(request.AlertId, message.MessageId!, route.Name, delivery.AcceptedRecipients, delivery.FailedRecipients.Count, Stopwatch.GetElapsedTime(started));
@@ -143,16 +121,12 @@ public sealed class AlertingService
             await ReleaseAsync(request.AlertId);
             return Reject(request.AlertId, [new AlertProblem("$", "smtpRejected", exception.Message)]);
         }
-        catch (Exception exception) when (exception is SmtpDeliveryException or OperationCanceledException)
+        catch (Exception exception) when (exception is SmtpDeliveryException or TimeoutException or OperationCanceledException)
         {
             await ReleaseAsync(request.AlertId);
-            var reason = exception is OperationCanceledException ? "the invocation's time ran out while retrying" : exception.Message;
+            var reason = exception is SmtpDeliveryException ? exception.Message : "the invocation's time ran out while retrying";
             _log.GaveUp(request.AlertId, reason);
             throw new TransientAlertingException(AlertErrorTypes.TransientDeliveryFailure, $"send alert {request.AlertId}: {reason}", exception);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
     }
 

@@ -14,57 +14,41 @@ internal sealed class InvocationLoop(
     LambdaRuntimeOptions options,
     Action<string?> setTraceId)
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
+    // Waiting for work has no deadline: the loop asks again, 50 ms doubling to 1 s apart, until Lambda stops it.
+    private readonly RetryEngine _nextInvocation = new(
+        int.MaxValue,
+        TimeSpan.FromMilliseconds(50),
+        TimeSpan.FromSeconds(1),
+        failure => failure is HttpRequestException or RuntimeApiException or IOException,
+        options.TimeProvider);
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        var failures = 0;
+        // Made once, not once per invocation: the loop's own cost is what the hosting benchmark holds down.
+        Func<CancellationToken, Task<RuntimeInvocation>> getNext = client.GetNextInvocationAsync;
+        Action<RetryAttempt> logOutage = LogOutage;
         while (!stopping.IsCancellationRequested)
         {
             RuntimeInvocation invocation;
             try
             {
-                invocation = await client.GetNextInvocationAsync(stopping);
-                failures = 0;
+                invocation = await _nextInvocation.ExecuteAsync(getNext, DateTimeOffset.MaxValue, stopping, logOutage);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 return;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or RuntimeApiException or IOException)
-            {
-                // One line per outage, not one per retry: an unreachable Runtime API would otherwise flood the log.
-                if (failures++ == 0)
-                {
-                    log.Write(LambdaLogLevel.Error, "get next invocation: failed; retrying", exception: exception);
-                }
-
-                if (!await DelayAsync(Backoff(failures), stopping))
-                {
-                    return;
-                }
-
-                continue;
             }
 
             await HandleAsync(invocation);
         }
     }
 
-    private static TimeSpan Backoff(int failures) =>
-        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(failures - 1, 10)));
-
-    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stopping)
+    // One line per outage, not one per retry: an unreachable Runtime API would otherwise flood the log.
+    private void LogOutage(RetryAttempt retry)
     {
-        try
+        if (retry.Attempt == 1)
         {
-            await Task.Delay(delay, options.TimeProvider, stopping);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            log.Write(LambdaLogLevel.Error, "get next invocation: failed; retrying", exception: retry.Failure);
         }
     }
 

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
-using ServiceNowAlert.Alerting.Pipeline;
+using ServiceNowAlert.Hosting;
 
 namespace ServiceNowAlert.Alerting.Tests.TestHelpers;
 
 /// <summary>Keeps every log line the pipeline writes, flattened to text, for assertions.</summary>
-internal sealed class RecordingLogSink : IAlertingLogSink
+internal sealed class RecordingLogSink : ILambdaLog
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
-    public void Write(string level, string message, IReadOnlyList<KeyValuePair<string, string?>> fields) =>
-        Lines.Enqueue($"{level} {message} {string.Join(" ", fields.Select(field => $"{field.Key}={field.Value}"))}");
+    public bool IsEnabled(LambdaLogLevel level) => true;
+
+    public void Write(LambdaLogLevel level, string message, IReadOnlyList<KeyValuePair<string, string?>>? fields = null, Exception? exception = null) =>
+        Lines.Enqueue($"{level.ToString().ToUpperInvariant()} {message} {string.Join(" ", (fields ?? []).Select(field => $"{field.Key}={field.Value}"))}");
 }

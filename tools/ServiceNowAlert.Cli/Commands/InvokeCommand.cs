@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using ServiceNowAlert.AwsClients;
+using ServiceNowAlert.Hosting;
 using ServiceNowAlert.Invoker;
 
 namespace ServiceNowAlert.Cli.Commands;
@@ -55,7 +56,7 @@ internal static class InvokeCommand
             IRoleAssumer? roles = settings.RoleArn is null
                 ? null
                 : new StsRoleAssumer(aws.Sts(), settings.RoleArn, "snalert-cli", parse.GetValue(externalId), TimeProvider.System);
-            var service = new InvokerService(settings, roles, aws.Credentials(lambdaEndpoint), new LambdaInvokeClient(http, aws.Region, lambdaEndpoint, TimeProvider.System), TimeProvider.System, message => Console.Error.WriteLine(message));
+            var service = new InvokerService(settings, roles, aws.Credentials(lambdaEndpoint), new LambdaInvokeClient(http, aws.Region, lambdaEndpoint, TimeProvider.System), TimeProvider.System, new JsonLambdaLog(Console.Error, TimeProvider.System, LambdaLogLevel.Info));
             try
             {
                 var response = await service.HandleAsync(File.ReadAllBytes(input.FullName), TimeProvider.System.GetUtcNow().AddMinutes(5), cancellation);
