@@ -24,6 +24,7 @@ public sealed class HtmlValidityTests : IDisposable
         var requests = Alerts.Corpus(generated: 150);
         requests.Add(("hostile-details", Alerts.Hostile() with { Details = new OrderedDictionary<string, string> { [Alerts.Attack] = Alerts.Attack }, Resources = [Alerts.Attack, "&amp;"] }));
         requests.Add(("resolved", Alerts.Minimal("r-1", AlertStatus.Resolved)));
+        requests.Add(("blank-title", Alerts.Minimal() with { Title = " \u00a0 " }));
         requests.Add(("largest", Alerts.Minimal() with
         {
             Description = new string('d', AlertLimits.MaxDescriptionLength),

@@ -59,6 +59,17 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void Render_TitleOfWhiteSpaceOnly_IsCalledNoTitleInTheSubjectTextAndHtml()
+    {
+        var rendered = Renderer.Render(Alerts.Minimal() with { Title = " \u00a0\t" });
+
+        Assert.EndsWith(": (no title)", rendered.Subject, StringComparison.Ordinal);
+        Assert.Contains("(no title)", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("<title>(no title)</title>", rendered.Html, StringComparison.Ordinal);
+        Assert.Contains(">(no title)</h1>", rendered.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Html_HasNoExternalResourcesAndStaysSmall()
     {
         var html = Renderer.Render(Alerts.Sample("firing-critical-full")).Html;

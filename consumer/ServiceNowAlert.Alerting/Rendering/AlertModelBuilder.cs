@@ -18,6 +18,9 @@ internal static class AlertModelBuilder
     /// <summary>Characters of log excerpt shown at most, so a body stays far below ServiceNow's limit.</summary>
     public const int MaxLogCharactersShown = 64 * 1024;
 
+    /// <summary>What an alert whose title is white space only is called.</summary>
+    public const string UntitledAlert = "(no title)";
+
     /// <summary>The values as they are, for the subject and the text part.</summary>
     public static AlertView View(AlertRequest request)
     {
@@ -33,7 +36,8 @@ internal static class AlertModelBuilder
             ServiceNowSeverity = ServiceNowSeverity.From(request.Severity, request.Status),
             SeverityColor = background,
             SeverityTextColor = foreground,
-            Title = request.Title,
+            // A title of white space only is valid in the contract, but would leave the subject, <title> and <h1> blank.
+            Title = string.IsNullOrWhiteSpace(request.Title) ? UntitledAlert : request.Title,
             Description = request.Description,
             Source = request.Source,
             Application = request.Application,
