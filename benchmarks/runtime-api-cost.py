@@ -125,7 +125,8 @@ def run_emulator(dll, bootstrap, invocations):
     work = tempfile.mkdtemp(prefix="runtime-api-cost-")
     config = os.path.join(work, "emulator.json")
     with open(config, "w") as file:
-        json.dump({"port": 0, "functions": [{"name": "empty", "fileName": bootstrap, "concurrency": 1}]}, file)
+        # Every member spelled out: emulators built before 2026-12-06 read a missing one as null or 0.
+        json.dump({"port": 0, "functions": [{"name": "empty", "fileName": bootstrap, "arguments": [], "environment": {}, "timeoutSeconds": 30, "memoryMb": 256, "concurrency": 1}]}, file)
     log = open(os.path.join(work, "emulator.log"), "w+")
     emulator = subprocess.Popen(["dotnet", dll, config], stdout=log, stderr=subprocess.STDOUT)
     try:

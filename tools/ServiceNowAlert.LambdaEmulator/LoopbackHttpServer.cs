@@ -71,7 +71,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         {
             while (await reader.ReadAsync(() => SendAsync(connection, Continue, stopping), stopping) is { } request)
             {
-                var response = await _answer(request, stopping);
+                var response = await AnswerOrFailAsync(request, stopping);
                 await SendAsync(connection, response.ToBytes(request.KeepAlive), stopping);
                 if (!request.KeepAlive)
                 {
@@ -87,6 +87,20 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         {
             _connections.TryRemove(connection, out _);
             connection.Dispose();
+        }
+    }
+
+    /// <summary>The handler's answer; a bug in it becomes a 500 with its message rather than a silently closed connection.</summary>
+    private async Task<LoopbackResponse> AnswerOrFailAsync(LoopbackRequest request, CancellationToken stopping)
+    {
+        try
+        {
+            return await _answer(request, stopping);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or ObjectDisposedException))
+        {
+            var message = System.Text.Json.JsonEncodedText.Encode($"{exception.GetType().Name}: {exception.Message}");
+            return new LoopbackResponse(500, System.Text.Encoding.UTF8.GetBytes($$"""{"Type":"Service","message":"{{message}}"}"""), [new("Content-Type", "application/json")]);
         }
     }
 

@@ -35,6 +35,7 @@ internal sealed record LoopbackResponse(int Status, byte[] Body, IReadOnlyList<K
         400 => "Bad Request",
         404 => "Not Found",
         429 => "Too Many Requests",
+        500 => "Internal Server Error",
         _ => "Status",
     };
 }
