@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 
 namespace ServiceNowAlert.LambdaEmulator;
@@ -11,15 +10,16 @@ namespace ServiceNowAlert.LambdaEmulator;
 internal sealed partial class InvokeApiServer : IAsyncDisposable
 {
     private readonly LambdaEmulator _emulator;
-    private readonly LoopbackListener _listener;
+    private readonly LoopbackHttpServer _server;
 
+    /// <param name="port">The port to listen on; 0 takes a free one.</param>
     public InvokeApiServer(LambdaEmulator emulator, int port)
     {
         _emulator = emulator;
-        _listener = new LoopbackListener(port, AnswerAsync);
+        _server = new LoopbackHttpServer(port, AnswerAsync);
     }
 
-    public int Port => _listener.Port;
+    public int Port => _server.Port;
 
     /// <summary>The function name from a name, a partial ARN or a full (qualified) ARN.</summary>
     public static string FunctionName(string nameOrArn)
@@ -29,77 +29,57 @@ internal sealed partial class InvokeApiServer : IAsyncDisposable
         return index >= 0 && index + 1 < parts.Length ? parts[index + 1] : parts[0];
     }
 
-    public ValueTask DisposeAsync() => _listener.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task AnswerAsync(HttpListenerContext context, CancellationToken stopping)
+    private async Task<LoopbackResponse> AnswerAsync(LoopbackRequest request, CancellationToken stopping)
     {
-        var response = context.Response;
-        try
+        var match = InvokePath().Match(request.Path);
+        if (request.Method != "POST" || !match.Success)
         {
-            var match = InvokePath().Match(context.Request.Url?.AbsolutePath ?? string.Empty);
-            if (context.Request.HttpMethod != "POST" || !match.Success)
-            {
-                await WriteAsync(response, 404, "UnknownOperationException", """{"Type":"User","message":"Unknown operation"}"""u8.ToArray());
-                return;
-            }
-
-            var name = FunctionName(Uri.UnescapeDataString(match.Groups["function"].Value));
-            if (!_emulator.HasFunction(name))
-            {
-                await WriteAsync(response, 404, "ResourceNotFoundException", System.Text.Encoding.UTF8.GetBytes($$"""{"Type":"User","message":"Function not found: {{name}}"}"""));
-                return;
-            }
-
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body, stopping);
-            var invocationType = context.Request.Headers["X-Amz-Invocation-Type"] ?? "RequestResponse";
-            if (invocationType == "DryRun")
-            {
-                await WriteAsync(response, 204, null, []);
-                return;
-            }
-
-            if (invocationType == "Event")
-            {
-                _ = _emulator.InvokeAsync(name, body.ToArray(), CancellationToken.None);
-                await WriteAsync(response, 202, null, []);
-                return;
-            }
-
-            var outcome = await _emulator.InvokeAsync(name, body.ToArray(), stopping);
-            switch (outcome.Kind)
-            {
-                case InvocationOutcomeKind.Throttled:
-                    await WriteAsync(response, 429, "TooManyRequestsException", outcome.Body);
-                    break;
-                case InvocationOutcomeKind.FunctionError:
-                    response.Headers["X-Amz-Function-Error"] = "Unhandled";
-                    await WriteAsync(response, 200, null, outcome.Body);
-                    break;
-                default:
-                    await WriteAsync(response, 200, null, outcome.Body);
-                    break;
-            }
+            return Answer(404, "UnknownOperationException", """{"Type":"User","message":"Unknown operation"}"""u8.ToArray());
         }
-        catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException)
+
+        var name = FunctionName(Uri.UnescapeDataString(match.Groups["function"].Value));
+        if (!_emulator.HasFunction(name))
         {
-            // The caller gave up (its own timeout); nothing left to answer.
+            return Answer(404, "ResourceNotFoundException", System.Text.Encoding.UTF8.GetBytes($$"""{"Type":"User","message":"Function not found: {{name}}"}"""));
         }
+
+        var invocationType = request.Header("X-Amz-Invocation-Type") ?? "RequestResponse";
+        if (invocationType == "DryRun")
+        {
+            return Answer(204, null, []);
+        }
+
+        if (invocationType == "Event")
+        {
+            _ = _emulator.InvokeAsync(name, request.Body, CancellationToken.None);
+            return Answer(202, null, []);
+        }
+
+        var outcome = await _emulator.InvokeAsync(name, request.Body, stopping);
+        return outcome.Kind switch
+        {
+            InvocationOutcomeKind.Throttled => Answer(429, "TooManyRequestsException", outcome.Body),
+            InvocationOutcomeKind.FunctionError => Answer(200, null, outcome.Body, functionError: true),
+            _ => Answer(200, null, outcome.Body),
+        };
     }
 
-    private static async Task WriteAsync(HttpListenerResponse response, int status, string? errorType, byte[] body)
+    private static LoopbackResponse Answer(int status, string? errorType, byte[] body, bool functionError = false)
     {
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        response.Headers["X-Amz-Executed-Version"] = "$LATEST";
+        List<KeyValuePair<string, string>> headers = [new("Content-Type", "application/json"), new("X-Amz-Executed-Version", "$LATEST")];
         if (errorType is not null)
         {
-            response.Headers["x-amzn-ErrorType"] = errorType;
+            headers.Add(new("x-amzn-ErrorType", errorType));
         }
 
-        response.ContentLength64 = body.Length;
-        await response.OutputStream.WriteAsync(body);
-        response.Close();
+        if (functionError)
+        {
+            headers.Add(new("X-Amz-Function-Error", "Unhandled"));
+        }
+
+        return new LoopbackResponse(status, body, headers);
     }
 
     [GeneratedRegex("^/2015-03-31/functions/(?<function>[^/]+)/invocations$", RegexOptions.CultureInvariant)]

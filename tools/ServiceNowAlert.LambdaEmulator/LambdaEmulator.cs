@@ -19,7 +19,7 @@ public sealed class LambdaEmulator : IAsyncDisposable
         _echo = echo;
         _time = time ?? TimeProvider.System;
         _pools = functions.ToDictionary(function => function.Name, function => new FunctionPool(function, _time, Record), StringComparer.Ordinal);
-        _invokeApi = new InvokeApiServer(this, port == 0 ? PortFinder.FreePort() : port);
+        _invokeApi = new InvokeApiServer(this, port);
     }
 
     /// <summary>Base address of the Invoke API, for example http://127.0.0.1:40123/.</summary>

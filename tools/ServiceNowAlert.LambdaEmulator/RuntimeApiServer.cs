@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Threading.Channels;
 
 namespace ServiceNowAlert.LambdaEmulator;
@@ -16,14 +15,14 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly LoopbackListener _listener;
+    private readonly LoopbackHttpServer _server;
 
     public RuntimeApiServer()
     {
-        _listener = new LoopbackListener(PortFinder.FreePort(), AnswerAsync);
+        _server = new LoopbackHttpServer(0, AnswerAsync);
     }
 
-    public int Port => _listener.Port;
+    public int Port => _server.Port;
 
     /// <summary>Completes when the runtime first asks for work: its initialisation is over.</summary>
     public Task FirstPoll => _firstPoll.Task;
@@ -39,76 +38,51 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         return pending;
     }
 
-    public ValueTask DisposeAsync() => _listener.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task AnswerAsync(HttpListenerContext context, CancellationToken stopping)
+    private async Task<LoopbackResponse> AnswerAsync(LoopbackRequest request, CancellationToken stopping)
     {
-        var path = context.Request.Url?.AbsolutePath ?? string.Empty;
-        try
+        var path = request.Path;
+        if (request.Method == "GET" && path == Prefix + "invocation/next")
         {
-            if (context.Request.HttpMethod == "GET" && path == Prefix + "invocation/next")
-            {
-                await HandOutNextAsync(context.Response, stopping);
-                return;
-            }
-
-            var body = await ReadBodyAsync(context.Request);
-            if (context.Request.HttpMethod == "POST" && path == Prefix + "init/error")
-            {
-                _initError.TrySetResult(InvocationOutcome.FunctionError(ErrorType(context.Request, "Runtime.InitError"), body));
-                Answer(context.Response, HttpStatusCode.Accepted);
-                return;
-            }
-
-            var segments = path.StartsWith(Prefix + "invocation/", StringComparison.Ordinal)
-                ? path[(Prefix.Length + "invocation/".Length)..].Split('/')
-                : [];
-            if (context.Request.HttpMethod == "POST" && segments.Length == 2 && _inFlight.TryRemove(Uri.UnescapeDataString(segments[0]), out var pending))
-            {
-                pending.Complete(segments[1] == "response"
-                    ? InvocationOutcome.Success(body)
-                    : InvocationOutcome.FunctionError(ErrorType(context.Request, "Unhandled"), body));
-                Answer(context.Response, HttpStatusCode.Accepted);
-                return;
-            }
-
-            Answer(context.Response, HttpStatusCode.NotFound);
+            return await HandOutNextAsync(stopping);
         }
-        catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
+
+        if (request.Method == "POST" && path == Prefix + "init/error")
         {
-            // The runtime went away mid-request (it crashed or was killed); the instance's exit handling reports it.
+            _initError.TrySetResult(InvocationOutcome.FunctionError(ErrorType(request, "Runtime.InitError"), request.Body));
+            return LoopbackResponse.Empty(202);
         }
+
+        var segments = path.StartsWith(Prefix + "invocation/", StringComparison.Ordinal)
+            ? path[(Prefix.Length + "invocation/".Length)..].Split('/')
+            : [];
+        if (request.Method == "POST" && segments.Length == 2 && _inFlight.TryRemove(Uri.UnescapeDataString(segments[0]), out var pending))
+        {
+            pending.Complete(segments[1] == "response"
+                ? InvocationOutcome.Success(request.Body)
+                : InvocationOutcome.FunctionError(ErrorType(request, "Unhandled"), request.Body));
+            return LoopbackResponse.Empty(202);
+        }
+
+        return LoopbackResponse.Empty(404);
     }
 
-    private async Task HandOutNextAsync(HttpListenerResponse response, CancellationToken stopping)
+    /// <summary>The long poll: waits, without a thread, until the emulator assigns this instance an invocation.</summary>
+    private async Task<LoopbackResponse> HandOutNextAsync(CancellationToken stopping)
     {
         _firstPoll.TrySetResult();
         var invocation = await _assigned.Reader.ReadAsync(stopping);
-        response.StatusCode = 200;
-        response.ContentType = "application/json";
-        response.Headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
-        response.Headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = invocation.FunctionArn;
-        response.Headers["Lambda-Runtime-Trace-Id"] = $"Root=1-{invocation.Deadline.ToUnixTimeSeconds():x8}-{invocation.RequestId.Replace("-", string.Empty, StringComparison.Ordinal)[..24]};Sampled=0";
-        response.ContentLength64 = invocation.Body.Length;
-        await response.OutputStream.WriteAsync(invocation.Body, stopping);
-        response.Close();
+        return new LoopbackResponse(200, invocation.Body,
+        [
+            new("Content-Type", "application/json"),
+            new("Lambda-Runtime-Aws-Request-Id", invocation.RequestId),
+            new("Lambda-Runtime-Deadline-Ms", invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            new("Lambda-Runtime-Invoked-Function-Arn", invocation.FunctionArn),
+            new("Lambda-Runtime-Trace-Id", $"Root=1-{invocation.Deadline.ToUnixTimeSeconds():x8}-{invocation.RequestId.Replace("-", string.Empty, StringComparison.Ordinal)[..24]};Sampled=0"),
+        ]);
     }
 
-    private static string ErrorType(HttpListenerRequest request, string fallback) =>
-        request.Headers["Lambda-Runtime-Function-Error-Type"] is { Length: > 0 } type ? type : fallback;
-
-    private static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request)
-    {
-        using var buffer = new MemoryStream();
-        await request.InputStream.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
-
-    private static void Answer(HttpListenerResponse response, HttpStatusCode status)
-    {
-        response.StatusCode = (int)status;
-        response.ContentLength64 = 0;
-        response.Close();
-    }
+    private static string ErrorType(LoopbackRequest request, string fallback) =>
+        request.Header("Lambda-Runtime-Function-Error-Type") is { Length: > 0 } type ? type : fallback;
 }
