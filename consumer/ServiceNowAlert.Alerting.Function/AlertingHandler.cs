@@ -5,7 +5,10 @@ using ServiceNowAlert.Hosting;
 
 namespace ServiceNowAlert.Alerting.Function;
 
-/// <summary>One invocation: an alert request in, an <see cref="AlertResult"/> out, or a retryable function error.</summary>
+/// <summary>
+/// One invocation: an alert request in, an <see cref="AlertResult"/> out, or a function error whose type says whether
+/// a retry can help (transient) or only an operator can (configuration).
+/// </summary>
 internal sealed class AlertingHandler(AlertingService service) : ILambdaHandler
 {
     public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> input, ILambdaContext context)
@@ -26,6 +29,11 @@ internal sealed class AlertingHandler(AlertingService service) : ILambdaHandler
         {
             context.Metrics.Add("AlertsFailed", 1, MetricUnit.Count);
             throw new LambdaFunctionException(exception.ErrorType, exception.Message, exception);
+        }
+        catch (AlertingConfigurationException exception)
+        {
+            context.Metrics.Add("AlertsFailed", 1, MetricUnit.Count);
+            throw new LambdaFunctionException(AlertErrorTypes.ConfigurationError, exception.Message, exception);
         }
     }
 

@@ -43,9 +43,10 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
 
         var results = new List<AlertResult>();
         var failures = new List<string>();
+        var configurationFailures = 0;
         foreach (var alert in normalised.Alerts)
         {
-            var (result, failure) = await DeliverAsync(alert, deadline, cancellationToken);
+            var (result, failure, isConfiguration) = await DeliverAsync(alert, deadline, cancellationToken);
             if (result is not null)
             {
                 results.Add(result);
@@ -53,31 +54,36 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
             else
             {
                 failures.Add($"{alert.AlertId}: {failure}");
+                configurationFailures += isConfiguration ? 1 : 0;
             }
         }
 
-        return failures.Count == 0
-            ? new InvokerResponse(normalised.TriggerKind, results, normalised.Notes)
-            : throw new InvokerException(InvokerException.DeliveryFailed, $"deliver alerts: {failures.Count} of {normalised.Alerts.Count} not delivered ({string.Join("; ", failures)})");
+        if (failures.Count == 0)
+        {
+            return new InvokerResponse(normalised.TriggerKind, results, normalised.Notes);
+        }
+
+        var errorType = configurationFailures == failures.Count ? InvokerException.ConfigurationError : InvokerException.DeliveryFailed;
+        throw new InvokerException(errorType, $"deliver alerts: {failures.Count} of {normalised.Alerts.Count} not delivered ({string.Join("; ", failures)})");
     }
 
-    private async Task<(AlertResult? Result, string? Failure)> DeliverAsync(AlertRequest alert, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<(AlertResult? Result, string? Failure, bool IsConfiguration)> DeliverAsync(AlertRequest alert, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var payload = AlertJson.Serialize(alert);
         try
         {
             var result = await _retry.ExecuteAsync(token => InvokeOnceAsync(payload, token), deadline, cancellationToken, retry => _log.Retrying(alert.AlertId, retry));
-            return (result, null);
+            return (result, null, false);
         }
         catch (TimeoutException)
         {
             // An attempt may not outlive the invoker's own deadline: a hanging STS or Lambda endpoint ends as a
             // reported failure (the event is kept) rather than as this invocation timing out without a word.
-            return (null, $"deliver to {settings.FunctionArn}: no answer before the invoker's deadline (STS or Lambda stayed silent)");
+            return (null, $"deliver to {settings.FunctionArn}: no answer before the invoker's deadline (STS or Lambda stayed silent)", false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && Describe(exception) is { } failure)
         {
-            return (null, failure);
+            return (null, failure, exception is InvokeAttemptException { IsConfiguration: true });
         }
     }
 
@@ -86,7 +92,7 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
         var credentials = roles is null ? await ownCredentials(cancellationToken) : await roles.GetCredentialsAsync(cancellationToken);
         var response = await invoker.InvokeAsync(settings.FunctionArn, payload, credentials, cancellationToken);
         var (result, retryable, reason) = Classify(response);
-        return result ?? throw new InvokeAttemptException(reason, retryable, response.RetryAfter);
+        return result ?? throw new InvokeAttemptException(reason, retryable, response.RetryAfter, IsConfiguration(response));
     }
 
     // The invoke's one rule: throttling, 5xx, network errors, unreadable answers and the function errors a retry can
@@ -135,6 +141,10 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
             ? (result, false, string.Empty)
             : (null, true, $"the function's answer is not an alert result: {error}");
     }
+
+    // The alerting function's own configuration error, at an invocation or (by its type's name) at its start-up.
+    private static bool IsConfiguration(FunctionInvocation response) =>
+        response.FunctionError is not null && ErrorType(response.Body) is AlertErrorTypes.ConfigurationError or "AlertingConfigurationException";
 
     private static string? ErrorType(byte[] body)
     {

@@ -56,6 +56,36 @@ public sealed class SmtpDeliveryTests(SmtpServerFixture fixture) : IClassFixture
         Assert.Equal(1, transport.ConnectionsOpened);
     }
 
+    // Only what the relay or the network said is retried. A failure nobody classified (here the login source failing
+    // with a bug) keeps its own type, is tried once, and leaves the alert unclaimed for the next attempt.
+    [Fact]
+    public async Task Send_FailureNobodyClassified_IsNotRetriedNorReportedAsTransient()
+    {
+        var logins = 0;
+        using var transport = Pipelines.Transport(fixture.Server, login: _ => Interlocked.Increment(ref logins) > 0 ? throw new InvalidOperationException("credential source: unexpected state") : Task.FromResult<SmtpCredentials?>(null));
+        var store = new ServiceNowAlert.Alerting.Idempotency.InMemoryIdempotencyStore();
+        var service = Pipelines.Service(transport, store: store);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => service.HandleAsync(AlertJson.Serialize(Alerts.Minimal("unclassified-1")), Pipelines.Invocation()));
+
+        Assert.Equal(1, logins);
+        Assert.Equal(ServiceNowAlert.Alerting.Idempotency.IdempotencyClaim.Claimed, (await store.TryClaimAsync("unclassified-1", TimeProvider.System.GetUtcNow().AddMinutes(1), default)).Claim);
+    }
+
+    // A configuration error found at send time (the login's parameter deleted since start-up) is not the relay's:
+    // it reaches the function as itself, which reports ServiceNowAlert.ConfigurationError, and is not retried.
+    [Fact]
+    public async Task Send_ConfigurationErrorWhileConnecting_IsNotRetriedAndKeepsItsKind()
+    {
+        var logins = 0;
+        using var transport = Pipelines.Transport(fixture.Server, login: _ => Interlocked.Increment(ref logins) > 0 ? throw new AlertingConfigurationException("read SMTP credentials /smtp: no such parameter") : Task.FromResult<SmtpCredentials?>(null));
+
+        var exception = await Assert.ThrowsAsync<AlertingConfigurationException>(() => Pipelines.Service(transport).HandleAsync(AlertJson.Serialize(Alerts.Minimal("configuration-1")), Pipelines.Invocation()));
+
+        Assert.Contains("no such parameter", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, logins);
+    }
+
     [Fact]
     public async Task Send_RelayDown_RetriesEachAttemptThenFailsTheInvocationAsRetryable()
     {

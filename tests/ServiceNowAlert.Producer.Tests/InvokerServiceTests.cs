@@ -81,6 +81,22 @@ public sealed class InvokerServiceTests
         Assert.Equal(expectedCalls, lambda.Requests.Count);
     }
 
+    // Nothing changes until an operator fixes the alerting function's configuration: one call, and the invoker's own
+    // failure says so, so the event lands in the on-failure queue marked for redrive after the fix.
+    [Theory]
+    [InlineData("ServiceNowAlert.ConfigurationError")]
+    [InlineData("AlertingConfigurationException")]
+    public async Task AlertingConfigurationError_IsNotRetriedAndFailsTheInvocationAsConfiguration(string errorType)
+    {
+        await using var lambda = new LoopbackHttpServer(_ => CannedResponse.Json($$"""{"errorType":"{{errorType}}","errorMessage":"read SMTP credentials /smtp: no such parameter"}""") with { Headers = new Dictionary<string, string> { ["X-Amz-Function-Error"] = "Unhandled" } });
+
+        var exception = await Assert.ThrowsAsync<InvokerException>(() => Service(lambda).HandleAsync(Trigger, Deadline(), default));
+
+        Assert.Equal(InvokerException.ConfigurationError, exception.ErrorType);
+        Assert.Contains("no such parameter", exception.Message, StringComparison.Ordinal);
+        Assert.Single(lambda.Requests);
+    }
+
     [Fact]
     public async Task RejectedReceipt_IsADeliveredAnswerNotAFailure()
     {

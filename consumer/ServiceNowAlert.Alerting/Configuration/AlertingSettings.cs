@@ -138,6 +138,10 @@ public sealed record AlertingSettings
         {
             return Fail(problems, exception.Message);
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Fail(problems, $"read routes {file}: {exception.Message}");
+        }
     }
 
     private static RouteTable? Fail(List<string> problems, string problem)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using ServiceNowAlert.Alerting.Pipeline;
@@ -45,12 +46,14 @@ public sealed class SsmSmtpCredentialSource(IAmazonSimpleSystemsManagement ssm, 
 
     public void Dispose() => _refresh.Dispose();
 
+    // What will fix the failure decides its kind: an operator (no such parameter, no access to it or its key, the
+    // wrong type) makes it configuration; SSM answering 5xx, throttling or the network failing makes it transient.
     private async Task<string> ReadAsync(CancellationToken cancellationToken)
     {
+        Parameter? parameter;
         try
         {
-            var response = await ssm.GetParameterAsync(new GetParameterRequest { Name = parameterName, WithDecryption = true }, cancellationToken);
-            return response.Parameter?.Value ?? throw new AlertingConfigurationException($"read SMTP credentials {parameterName}: the parameter has no value");
+            parameter = (await ssm.GetParameterAsync(new GetParameterRequest { Name = parameterName, WithDecryption = true }, cancellationToken)).Parameter;
         }
         catch (ParameterNotFoundException exception)
         {
@@ -60,10 +63,21 @@ public sealed class SsmSmtpCredentialSource(IAmazonSimpleSystemsManagement ssm, 
         {
             throw new TransientAlertingException(AlertErrorTypes.TransientDependencyFailure, $"read SMTP credentials {parameterName}: {exception.ErrorCode}", exception);
         }
+        catch (AmazonServiceException exception) when ((int)exception.StatusCode is >= 400 and < 500)
+        {
+            throw new AlertingConfigurationException($"read SMTP credentials {parameterName}: {exception.ErrorCode}: {exception.Message}", exception);
+        }
         catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException or TimeoutException)
         {
             throw new TransientAlertingException(AlertErrorTypes.TransientDependencyFailure, $"read SMTP credentials {parameterName}: {exception.GetType().Name}", exception);
         }
+
+        if (parameter?.Type is { } type && type != ParameterType.SecureString)
+        {
+            throw new AlertingConfigurationException($"read SMTP credentials {parameterName}: the parameter is a {type.Value}; it must be a SecureString");
+        }
+
+        return parameter?.Value ?? throw new AlertingConfigurationException($"read SMTP credentials {parameterName}: the parameter has no value");
     }
 
     private SmtpCredentials Parse(string value)
@@ -79,8 +93,8 @@ public sealed class SsmSmtpCredentialSource(IAmazonSimpleSystemsManagement ssm, 
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            // The message names the parameter, never its value.
-            throw new AlertingConfigurationException($"read SMTP credentials {parameterName}: the value is not JSON with username and password", exception);
+            // The message names the parameter, never its value; the parser's own message quotes the value, so it goes.
+            throw new AlertingConfigurationException($"read SMTP credentials {parameterName}: the value is not JSON with username and password ({exception.GetType().Name})");
         }
     }
 }

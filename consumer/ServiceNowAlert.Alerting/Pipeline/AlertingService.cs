@@ -12,7 +12,8 @@ namespace ServiceNowAlert.Alerting.Pipeline;
 /// <summary>
 /// One alert request in, one receipt out: validate → choose the route → dedup → suppress repeats → render → build →
 /// send with retries inside the deadline → record. Permanent failures become a <c>rejected</c> receipt; transient ones
-/// that outlast the retries throw <see cref="TransientAlertingException"/>.
+/// that outlast the retries throw <see cref="TransientAlertingException"/>; configuration errors throw
+/// <see cref="AlertingConfigurationException"/>; nothing else is taken for transient.
 /// </summary>
 public sealed class AlertingService
 {
@@ -127,6 +128,12 @@ public sealed class AlertingService
             var reason = exception is SmtpDeliveryException ? exception.Message : "the invocation's time ran out while retrying";
             _log.GaveUp(request.AlertId, reason);
             throw new TransientAlertingException(AlertErrorTypes.TransientDeliveryFailure, $"send alert {request.AlertId}: {reason}", exception);
+        }
+        catch
+        {
+            // Configuration, a dependency failing for now, or a bug: each keeps its kind, and none keeps the claim.
+            await ReleaseAsync(request.AlertId);
+            throw;
         }
     }
 

@@ -37,7 +37,19 @@ public sealed class AlertTemplates
     private static Template LoadOne(string? overrideDirectory, string name)
     {
         var file = overrideDirectory is null ? null : Path.Combine(overrideDirectory, name + ".sbn");
-        return file is not null && File.Exists(file) ? Parse(File.ReadAllText(file), file) : Parse(Embedded(name), $"embedded:{name}.sbn");
+        return file is not null && File.Exists(file) ? Parse(Read(file), file) : Parse(Embedded(name), $"embedded:{name}.sbn");
+    }
+
+    private static string Read(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new AlertingConfigurationException($"read template {file}: {exception.Message}", exception);
+        }
     }
 
     private static Template Parse(string text, string source)

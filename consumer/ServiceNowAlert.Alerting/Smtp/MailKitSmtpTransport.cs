@@ -56,20 +56,21 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
             _lastUsed = Environment.TickCount64;
             return new SmtpDelivery(accepted, refused);
         }
-        catch (Exception exception) when (exception is not SmtpDeliveryException and not OperationCanceledException)
-        {
-            await DropAsync();
-            throw Classify(exception);
-        }
-        catch (SmtpDeliveryException)
-        {
-            await DropAsync();
-            throw;
-        }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
             await DropAsync();
             throw new SmtpDeliveryException($"send message: a step took longer than {_settings.StepTimeout.TotalSeconds} s", isTransient: true, innerException: exception);
+        }
+        catch (Exception exception) when (Classify(exception) is { } failure)
+        {
+            await DropAsync();
+            throw failure;
+        }
+        catch
+        {
+            // Not the relay's answer: a configuration error, a dependency's own failure, or a bug. It keeps its kind.
+            await DropAsync();
+            throw;
         }
         finally
         {
@@ -212,7 +213,9 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
         client.Dispose();
     }
 
-    private static SmtpDeliveryException Classify(Exception exception)
+    // Only what the relay or the network said is classified here; anything else is not this transport's to call
+    // transient, so it is left as it is (and is not retried).
+    private static SmtpDeliveryException? Classify(Exception exception)
     {
         return exception switch
         {
@@ -226,7 +229,9 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
                 new SmtpDeliveryException($"secure the connection: {tls.Message}", true, 0, tls),
             NotSupportedException unsupported =>
                 new SmtpDeliveryException($"secure the connection: {unsupported.Message} (STARTTLS is required)", true, 0, unsupported),
-            _ => new SmtpDeliveryException($"send message: {exception.GetType().Name}: {exception.Message}", true, 0, exception),
+            SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException or TimeoutException =>
+                new SmtpDeliveryException($"send message: {exception.GetType().Name}: {exception.Message}", true, 0, exception),
+            _ => null,
         };
     }
 }

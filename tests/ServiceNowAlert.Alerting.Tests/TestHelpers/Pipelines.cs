@@ -10,10 +10,10 @@ namespace ServiceNowAlert.Alerting.Tests.TestHelpers;
 /// <summary>Builds the real pipeline against the test SMTP server.</summary>
 internal static class Pipelines
 {
-    public static MailKitSmtpTransport Transport(SmtpTestServer server, string? password = null, SmtpTlsMode tls = SmtpTlsMode.StartTls, TimeSpan? stepTimeout = null) =>
+    public static MailKitSmtpTransport Transport(SmtpTestServer server, string? password = null, SmtpTlsMode tls = SmtpTlsMode.StartTls, TimeSpan? stepTimeout = null, Func<CancellationToken, Task<SmtpCredentials?>>? login = null) =>
         new(
             new SmtpSettings { Host = server.Host, Port = server.Port, Tls = tls, CaFile = server.CaFile, StepTimeout = stepTimeout ?? TimeSpan.FromSeconds(5) },
-            _ => Task.FromResult<SmtpCredentials?>(new SmtpCredentials(server.User, password ?? server.Password)));
+            login ?? (_ => Task.FromResult<SmtpCredentials?>(new SmtpCredentials(server.User, password ?? server.Password))));
 
     public static AlertingService Service(ISmtpTransport transport, RecordingLogSink? log = null, RouteTable? routes = null, TimeSpan? repeat = null, TimeProvider? time = null, int maxRetries = 3, IIdempotencyStore? store = null, AlertRenderer? renderer = null) =>
         new(
