@@ -48,7 +48,7 @@ public sealed class AlertRenderer(AlertTemplates templates)
 
     private static string Run(Template template, ScriptObject model)
     {
-        var context = new TemplateContext(ScribanBuiltins.Frozen)
+        var context = new TemplateContext(LazyScribanBuiltins.Instance)
         {
             StrictVariables = true,
             LoopLimit = 1000,
@@ -71,28 +71,6 @@ public sealed class AlertRenderer(AlertTemplates templates)
         catch (Scriban.Syntax.ScriptRuntimeException exception)
         {
             throw new AlertingConfigurationException($"render template {template.SourceFilePath}: {exception.Message}", exception);
-        }
-    }
-
-    // A new TemplateContext deep-clones Scriban's whole builtin library (hundreds of functions): one frozen copy is
-    // built on the first render and shared by every run after it, so no template can change it for the next.
-    private static class ScribanBuiltins
-    {
-        public static readonly Scriban.Functions.BuiltinFunctions Frozen = Create();
-
-        private static Scriban.Functions.BuiltinFunctions Create()
-        {
-            var builtins = new Scriban.Functions.BuiltinFunctions();
-            foreach (var value in builtins.Values)
-            {
-                if (value is ScriptObject library)
-                {
-                    library.IsReadOnly = true;
-                }
-            }
-
-            builtins.IsReadOnly = true;
-            return builtins;
         }
     }
 }
