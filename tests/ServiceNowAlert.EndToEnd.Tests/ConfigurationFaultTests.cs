@@ -36,7 +36,7 @@ public sealed class ConfigurationFaultTests : IAsyncLifetime
 
         await using (emulator)
         {
-            AssertFailedOnceAsConfiguration(outcome, ssm, expectedSsmReads: 1, named);
+            AssertFailedOnceAsConfiguration(outcome, ssm, emulator, expectedSsmReads: 1, named);
             Assert.Empty(await _smtp.MessagesAsync());
         }
     }
@@ -53,7 +53,7 @@ public sealed class ConfigurationFaultTests : IAsyncLifetime
 
         await using (emulator)
         {
-            AssertFailedOnceAsConfiguration(outcome, ssm, expectedSsmReads: 1, named);
+            AssertFailedOnceAsConfiguration(outcome, ssm, emulator, expectedSsmReads: 1, named);
             Assert.DoesNotContain(Secret, Encoding.UTF8.GetString(outcome.Body), StringComparison.Ordinal);
             Assert.DoesNotContain(emulator.Log, line => line.Line.Contains(Secret, StringComparison.Ordinal));
         }
@@ -72,7 +72,7 @@ public sealed class ConfigurationFaultTests : IAsyncLifetime
 
         await using (emulator)
         {
-            AssertFailedOnceAsConfiguration(outcome, ssm, expectedSsmReads: 2, "no such parameter");
+            AssertFailedOnceAsConfiguration(outcome, ssm, emulator, expectedSsmReads: 2, "no such parameter");
             Assert.Equal(1, emulator.StartedInstances(LocalFunctions.Alerting));
             Assert.Empty(await _smtp.MessagesAsync());
         }
@@ -157,14 +157,14 @@ public sealed class ConfigurationFaultTests : IAsyncLifetime
         return new LambdaEmulator.LambdaEmulator([LocalFunctions.AlertingFunction(_smtp, extra: alerting), LocalFunctions.InvokerFunction(port)], port: port);
     }
 
-    private static void AssertFailedOnceAsConfiguration(InvocationOutcome outcome, LoopbackHttpServer ssm, int expectedSsmReads, string named)
+    private static void AssertFailedOnceAsConfiguration(InvocationOutcome outcome, LoopbackHttpServer ssm, LambdaEmulator.LambdaEmulator emulator, int expectedSsmReads, string named)
     {
         var body = Encoding.UTF8.GetString(outcome.Body);
         Assert.Equal(InvocationOutcomeKind.FunctionError, outcome.Kind);
         Assert.Equal(ConfigurationError, outcome.ErrorType);
         Assert.Contains(Parameter, body, StringComparison.Ordinal);
         Assert.Contains(named, body, StringComparison.Ordinal);
-        Assert.Equal(expectedSsmReads, ssm.Requests.Count);
+        Assert.True(expectedSsmReads == ssm.Requests.Count, $"{ssm.Requests.Count} SSM reads, expected {expectedSsmReads}; the functions logged:\n{string.Join('\n', emulator.Log.Select(line => line.Function + ": " + line.Line))}");
     }
 
     private static async Task<byte[]> Trigger()

@@ -113,7 +113,10 @@ internal sealed class FunctionInstance : IAsyncDisposable
         var pending = _runtimeApi.Assign(requestId, _time.GetUtcNow() + _function.Timeout, functionArn, payload);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timer = Task.Delay(_function.Timeout, _time, timeout.Token);
-        var winner = await Task.WhenAny(pending.Outcome, _exited.Task, _runtimeApi.InitError, timer);
+        // A runtime that fails its init posts the error and then exits; when both have happened before this wait
+        // starts, WhenAny picks the first finished task in argument order, so the init error must come before the
+        // exit or the caller sees a retryable Runtime.ExitError instead of the function's own error.
+        var winner = await Task.WhenAny(pending.Outcome, _runtimeApi.InitError, _exited.Task, timer);
         await timeout.CancelAsync();
 
         if (winner == pending.Outcome)
