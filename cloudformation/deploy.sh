@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Deploys ServiceNowAlert in the documented order with the AWS CLI (v2), jq and bash 4 or later:
-#   package.sh -> S3Callee -> upload alerting zip -> Callee -> S3Caller -> upload invoker zip -> Caller
-# Account A (callee) and Account B (caller) each have their own CLI profile; stack parameters come from
-# cloudformation/params/*.json (create-stack JSON form) plus the outputs of the stacks before them.
+#   package.sh -> S3Callee -> upload alerting zip -> Callee -> then for each caller account, in the order given:
+#   S3Caller -> upload invoker zip -> Caller
+# Account A (callee) and each caller (producer) account have their own CLI profile; stack parameters come from
+# cloudformation/params/*.json (create-stack JSON form), for a caller overlaid by s3-caller.<profile>.json and
+# caller.<profile>.json when present, plus the outputs of the stacks before them.
 # --dry-run prints every AWS CLI call it would make and calls nothing. Re-running with unchanged code and
 # parameters changes nothing: zips live under content-addressed keys and empty change sets are not errors.
 # The values of the templates' NoEcho parameters are passed to aws but printed as ****.
@@ -10,23 +12,27 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: cloudformation/deploy.sh --callee-profile PROFILE --caller-profile PROFILE
+Usage: cloudformation/deploy.sh --callee-profile PROFILE --caller-profile PROFILE [--caller-profile PROFILE ...]
                                 --callee-region REGION --caller-region REGION
                                 [--params-dir DIR] [--artifacts-dir DIR] [--endpoint-url URL]
                                 [--skip-build] [--first-install] [--dry-run]
 
   --callee-profile   AWS CLI profile for Account A (stacks S3Callee and Callee)
-  --caller-profile   AWS CLI profile for Account B (stacks S3Caller and Caller)
-  --callee-region    region of Account A's stacks; --caller-region: region of Account B's stacks
+  --caller-profile   AWS CLI profile for a caller account (stacks S3Caller and Caller); repeat it for
+                     several accounts, deployed one after another in the order given, after Callee
+  --callee-region    region of Account A's stacks; --caller-region: region of every caller's stacks
   --params-dir       parameter files s3-callee.json, callee.json, s3-caller.json, caller.json
-                     (default: cloudformation/params)
+                     (default: cloudformation/params); a caller's s3-caller.<profile>.json and
+                     caller.<profile>.json, when present, override entries of the shared files (each
+                     account needs its own artifact BucketName, so with several callers give
+                     s3-caller.<profile>.json)
   --artifacts-dir    where package.sh writes alerting.zip and invoker.zip (default: artifacts)
   --endpoint-url     send every AWS call to URL (a local AWS emulator, for example); without it,
                      AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL, as the AWS CLI reads them
   --skip-build       use the existing zips instead of running ./package.sh
-  --first-install    the invoker role does not exist yet: deploy Callee without the cross-account
-                     role, then add it once Caller has created the invoker role; refused when
-                     stack Callee already has that role
+  --first-install    the invoker roles do not exist yet: deploy Callee without the cross-account
+                     role, then add it once every Caller has created its invoker role; refused
+                     when stack Callee already has that role
   --dry-run          print every command (NoEcho values as ****), call nothing; needs no AWS CLI
 EOF
 }
@@ -35,13 +41,14 @@ die() { echo "deploy.sh: $*" >&2; exit 2; }
 
 cd "$(dirname "$0")/.."
 
-callee_profile="" caller_profile="" callee_region="" caller_region=""
+callee_profile="" callee_region="" caller_region=""
+caller_profiles=()
 params_dir="cloudformation/params" artifacts_dir="artifacts" endpoint_url=""
 dry_run=false skip_build=false first_install=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --callee-profile) callee_profile="${2:?}"; shift 2 ;;
-    --caller-profile) caller_profile="${2:?}"; shift 2 ;;
+    --caller-profile) caller_profiles+=("${2:?}"); shift 2 ;;
     --callee-region) callee_region="${2:?}"; shift 2 ;;
     --caller-region) caller_region="${2:?}"; shift 2 ;;
     --params-dir) params_dir="${2:?}"; shift 2 ;;
@@ -54,12 +61,19 @@ while [ $# -gt 0 ]; do
     *) usage >&2; die "unknown argument: $1" ;;
   esac
 done
-[ -n "$callee_profile" ] && [ -n "$caller_profile" ] || { usage >&2; die "both --callee-profile and --caller-profile are required"; }
+[ -n "$callee_profile" ] && [ "${#caller_profiles[@]}" -gt 0 ] || { usage >&2; die "both --callee-profile and --caller-profile are required"; }
+declare -A seen_profiles=()
+for profile in "${caller_profiles[@]}"; do
+  [[ "$profile" =~ ^[A-Za-z0-9_.@+-]+$ ]] || die "read arguments: --caller-profile '$profile' is not a profile name"
+  [ -z "${seen_profiles[$profile]:-}" ] || die "read arguments: --caller-profile $profile is given twice"
+  seen_profiles["$profile"]=1
+done
 [ -n "$callee_region" ] && [ -n "$caller_region" ] || { usage >&2; die "both --callee-region and --caller-region are required"; }
 for file in s3-callee.json callee.json s3-caller.json caller.json; do
   [ -f "$params_dir/$file" ] || die "read parameters: $params_dir/$file not found"
 done
 command -v jq >/dev/null || die "read parameters: jq is required"
+
 
 # Checks before any call that aws is the CLI version 2 the commands below are written for.
 check_aws_cli() {
@@ -135,16 +149,29 @@ run() {
   fi
 }
 
-# Key=Value lines from a create-stack style parameter file.
+# Key=Value lines from create-stack style parameter files; a later file's entry replaces an earlier one's in place.
 parameters_of() {
-  jq -r '.[] | "\(.ParameterKey)=\(.ParameterValue)"' "$1"
+  jq -rs 'map(.[]) | reduce .[] as $p ({}; .[$p.ParameterKey] = $p.ParameterValue) | to_entries[] | "\(.key)=\(.value)"' "$@"
 }
 
+# The parameter files of a caller's stack: the shared one, then the profile's own when it exists.
+caller_files() {
+  local name="$1" profile="$2"
+  echo "$params_dir/$name.json"
+  if [ -f "$params_dir/$name.$profile.json" ]; then
+    echo "$params_dir/$name.$profile.json"
+  fi
+}
+
+# deploy_stack PROFILE REGION STACK TEMPLATE PARAMETER_FILE... -- KEY=VALUE...
 deploy_stack() {
-  local profile="$1" region="$2" stack="$3" template="$4" params_file="$5"
-  shift 5
+  local profile="$1" region="$2" stack="$3" template="$4"
+  shift 4
+  local files=()
+  while [ "$1" != -- ]; do files+=("$1"); shift; done
+  shift
   local overrides=()
-  mapfile -t overrides < <(parameters_of "$params_file")
+  mapfile -t overrides < <(parameters_of "${files[@]}")
   overrides+=("$@")
   local cmd
   aws_cmd cloudformation deploy --profile "$profile" --region "$region" \
@@ -204,9 +231,12 @@ sha256_of() {
   fi
 }
 
-# sha256 of everything that shapes a function version (code key, parameter file, forwarded values).
+# sha256 of everything that shapes a function version: release_id PARAMETER_FILE... -- FORWARDED_VALUE...
 release_id() {
-  { cat "$1"; shift; printf '%s\n' "$@"; } | sha256_hex
+  local files=()
+  while [ "$1" != -- ]; do files+=("$1"); shift; done
+  shift
+  { cat "${files[@]}"; printf '%s\n' "$@"; } | sha256_hex
 }
 
 # Uploads a zip under its content-addressed key unless that key already exists.
@@ -232,6 +262,18 @@ upload_artifact() {
   fi
 }
 
+# Bucket names are global: two callers with the same artifact bucket would fail halfway, so refuse before any call.
+declare -A bucket_owner=()
+for profile in "${caller_profiles[@]}"; do
+  mapfile -t s3_caller_files < <(caller_files s3-caller "$profile")
+  bucket="$(jq -rs 'map(.[]) | map(select(.ParameterKey == "BucketName")) | last | .ParameterValue // ""' "${s3_caller_files[@]}")"
+  [ -n "$bucket" ] || die "read parameters: no BucketName for caller $profile in $params_dir/s3-caller.json"
+  if [ -n "${bucket_owner[$bucket]:-}" ]; then
+    die "read parameters: callers ${bucket_owner[$bucket]} and $profile would share artifact bucket $bucket; give each a $params_dir/s3-caller.<profile>.json with its own BucketName"
+  fi
+  bucket_owner["$bucket"]="$profile"
+done
+
 if [ "$dry_run" = false ]; then
   check_aws_cli
 fi
@@ -248,39 +290,50 @@ invoker_zip="$artifacts_dir/invoker.zip"
 alerting_key="alerting/$(sha256_of "$alerting_zip").zip"
 invoker_key="invoker/$(sha256_of "$invoker_zip").zip"
 
+if [ "$dry_run" = true ]; then
+  echo "# order: Callee in $callee_profile, then ${#caller_profiles[@]} caller account(s): ${caller_profiles[*]}" >&3
+fi
+
 # Account A: artifact bucket, alerting zip, callee.
-deploy_stack "$callee_profile" "$callee_region" S3Callee artifact-bucket.yaml "$params_dir/s3-callee.json"
+deploy_stack "$callee_profile" "$callee_region" S3Callee artifact-bucket.yaml "$params_dir/s3-callee.json" --
 callee_bucket="$(stack_output "$callee_profile" "$callee_region" S3Callee BucketName)"
 callee_key_arn="$(stack_output "$callee_profile" "$callee_region" S3Callee KeyArn)"
 upload_artifact "$callee_profile" "$callee_region" "$callee_bucket" "$callee_key_arn" "$alerting_zip" "$alerting_key"
 
 callee_overrides=("ArtifactBucketName=$callee_bucket" "CodeS3Key=$alerting_key")
-callee_overrides+=("ReleaseId=$(release_id "$params_dir/callee.json" "${callee_overrides[@]}")")
+callee_overrides+=("ReleaseId=$(release_id "$params_dir/callee.json" -- "${callee_overrides[@]}")")
 create_role=true
 if [ "$first_install" = true ]; then
   create_role=false
 fi
-deploy_stack "$callee_profile" "$callee_region" Callee callee.yaml "$params_dir/callee.json" \
+deploy_stack "$callee_profile" "$callee_region" Callee callee.yaml "$params_dir/callee.json" -- \
   "${callee_overrides[@]}" "CreateCrossAccountRole=$create_role"
 function_alias_arn="$(stack_output "$callee_profile" "$callee_region" Callee FunctionAliasArn)"
 cross_account_role_arn="$(stack_output "$callee_profile" "$callee_region" Callee CrossAccountRoleArn)"
 callee_timeout="$(stack_output "$callee_profile" "$callee_region" Callee FunctionTimeoutSeconds)"
 
-# Account B: artifact bucket, invoker zip, caller.
-deploy_stack "$caller_profile" "$caller_region" S3Caller artifact-bucket.yaml "$params_dir/s3-caller.json"
-caller_bucket="$(stack_output "$caller_profile" "$caller_region" S3Caller BucketName)"
-caller_key_arn="$(stack_output "$caller_profile" "$caller_region" S3Caller KeyArn)"
-upload_artifact "$caller_profile" "$caller_region" "$caller_bucket" "$caller_key_arn" "$invoker_zip" "$invoker_key"
+# Each caller account in turn: artifact bucket, invoker zip, caller.
+caller_number=0
+for caller_profile in "${caller_profiles[@]}"; do
+  caller_number=$((caller_number + 1))
+  echo "# caller $caller_number of ${#caller_profiles[@]}: $caller_profile" >&3
+  mapfile -t s3_caller_files < <(caller_files s3-caller "$caller_profile")
+  mapfile -t caller_param_files < <(caller_files caller "$caller_profile")
+  deploy_stack "$caller_profile" "$caller_region" S3Caller artifact-bucket.yaml "${s3_caller_files[@]}" --
+  caller_bucket="$(stack_output "$caller_profile" "$caller_region" S3Caller BucketName)"
+  caller_key_arn="$(stack_output "$caller_profile" "$caller_region" S3Caller KeyArn)"
+  upload_artifact "$caller_profile" "$caller_region" "$caller_bucket" "$caller_key_arn" "$invoker_zip" "$invoker_key"
 
-caller_overrides=("ArtifactBucketName=$caller_bucket" "CodeS3Key=$invoker_key"
-  "TargetRoleArn=$cross_account_role_arn" "TargetFunctionArn=$function_alias_arn"
-  "TargetRegion=$callee_region" "CalleeTimeoutSeconds=$callee_timeout")
-caller_overrides+=("ReleaseId=$(release_id "$params_dir/caller.json" "${caller_overrides[@]}")")
-deploy_stack "$caller_profile" "$caller_region" Caller caller.yaml "$params_dir/caller.json" "${caller_overrides[@]}"
+  caller_overrides=("ArtifactBucketName=$caller_bucket" "CodeS3Key=$invoker_key"
+    "TargetRoleArn=$cross_account_role_arn" "TargetFunctionArn=$function_alias_arn"
+    "TargetRegion=$callee_region" "CalleeTimeoutSeconds=$callee_timeout")
+  caller_overrides+=("ReleaseId=$(release_id "${caller_param_files[@]}" -- "${caller_overrides[@]}")")
+  deploy_stack "$caller_profile" "$caller_region" Caller caller.yaml "${caller_param_files[@]}" -- "${caller_overrides[@]}"
+done
 
-# First install only: the invoker role exists now, so the trust policy naming it can be created.
+# First install only: the invoker roles exist now, so the trust policy naming them can be created.
 if [ "$first_install" = true ]; then
-  deploy_stack "$callee_profile" "$callee_region" Callee callee.yaml "$params_dir/callee.json" \
+  deploy_stack "$callee_profile" "$callee_region" Callee callee.yaml "$params_dir/callee.json" -- \
     "${callee_overrides[@]}" "CreateCrossAccountRole=true"
 fi
 

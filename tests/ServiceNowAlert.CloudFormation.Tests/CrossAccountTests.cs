@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ServiceNowAlert.CloudFormation.Tests.TestHelpers;
 
 namespace ServiceNowAlert.CloudFormation.Tests;
@@ -7,42 +6,65 @@ public sealed class CrossAccountTests
 {
     private static readonly CloudFormationTemplate Callee = CloudFormationTemplate.Load("callee.yaml");
 
-    private static PolicyStatement TrustStatement() =>
-        Assert.Single(Callee.PolicyStatements(), s => s.ResourceId == "CrossAccountRole" && s.Kind == PolicyKind.Trust);
+    private static List<PolicyStatement> TrustStatements() =>
+        Callee.PolicyStatements().Where(s => s.ResourceId == "CrossAccountRole" && s.Kind == PolicyKind.Trust).ToList();
 
     [Fact]
-    public void TrustPolicy_NamesOnlyTheInvokerRoleArn()
+    public void TrustPolicy_HasAListedRolesStatementAndAnOrganizationStatement_EachUnderItsOwnCondition()
     {
-        var trust = TrustStatement();
+        var document = Callee.Properties("CrossAccountRole")["AssumeRolePolicyDocument"]!["Statement"]!.AsArray();
 
-        Assert.True(trust.IsAllow);
-        var principal = Assert.Single(trust.Statement["Principal"]!.AsObject());
+        Assert.Equal(["HasInvokerRoleArns", "HasOrganization"], document.Select(s => s!["Fn::If"]![0]!.GetValue<string>()));
+        Assert.All(document, s => Assert.True(Intrinsics.IsNoValue(s!["Fn::If"]![2])));
+        var statements = TrustStatements();
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.True(s.IsAllow));
+        Assert.All(statements, s => Assert.Equal(["sts:AssumeRole", "sts:SetSourceIdentity"], s.Actions));
+    }
+
+    [Fact]
+    public void ListedRolesStatement_NamesTheListAsPrincipals()
+    {
+        var listed = Assert.Single(TrustStatements(), s => s.Statement["Sid"]!.GetValue<string>() == "ListedInvokerRolesWithSourceIdentity");
+
+        var principal = Assert.Single(listed.Statement["Principal"]!.AsObject());
         Assert.Equal("AWS", principal.Key);
-        Assert.True(Intrinsics.IsRefTo(principal.Value, "InvokerRoleArn"), principal.Value?.ToJsonString());
-        Assert.Equal(["sts:AssumeRole", "sts:SetSourceIdentity"], trust.Actions);
-    }
-
-    [Theory]
-    [InlineData("arn:aws:iam::111122223333:role/servicenowalert-invoker", true)]
-    [InlineData("arn:aws:iam::111122223333:root", false)]
-    [InlineData("111122223333", false)]
-    [InlineData("*", false)]
-    [InlineData("arn:aws:iam::111122223333:user/alice", false)]
-    public void InvokerRoleArnParameter_AcceptsOnlyARoleArn(string value, bool accepted)
-    {
-        var pattern = Callee.Parameter("InvokerRoleArn")["AllowedPattern"]!.GetValue<string>();
-
-        Assert.Equal(accepted, Regex.IsMatch(value, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)));
+        Assert.True(Intrinsics.IsRefTo(principal.Value, "InvokerRoleArns"), principal.Value?.ToJsonString());
     }
 
     [Fact]
-    public void TrustPolicy_RequiresSourceIdentityAndOptionallyExternalIdAndOrganization()
+    public void OrganizationStatement_NamesEveryoneOnlyWithTheOrganizationAndTheRoleName()
     {
-        var condition = TrustStatement().Statement["Condition"]!.AsObject();
+        var organization = Assert.Single(TrustStatements(), s => s.Statement["Sid"]!.GetValue<string>() == "OrganizationInvokerRoleWithSourceIdentity");
+        var condition = organization.Statement["Condition"]!.AsObject();
 
-        Assert.Equal("false", condition["Null"]?["sts:SourceIdentity"]?.GetValue<string>());
-        var keys = Intrinsics.Branches(condition["StringEquals"]).SelectMany(b => b!.AsObject().Select(p => p.Key)).ToHashSet();
-        Assert.Equal(new HashSet<string> { "sts:ExternalId", "aws:PrincipalOrgID" }, keys);
+        Assert.Equal(["*"], organization.Principals);
+        Assert.All(Intrinsics.Branches(condition["StringEquals"]), b => Assert.True(Intrinsics.IsRefTo(b!["aws:PrincipalOrgID"], "OrganizationId")));
+        Assert.Equal("""{"Fn::Sub":"arn:${AWS::Partition}:iam::*:role/${InvokerRoleName}"}""", condition["ArnLike"]!["aws:PrincipalArn"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void TrustStatements_RequireSourceIdentityAndOptionallyExternalId()
+    {
+        foreach (var statement in TrustStatements())
+        {
+            var condition = statement.Statement["Condition"]!.AsObject();
+
+            Assert.Equal("false", condition["Null"]?["sts:SourceIdentity"]?.GetValue<string>());
+            var keys = Intrinsics.Branches(condition["StringEquals"]).SelectMany(b => b!.AsObject().Select(p => p.Key)).ToHashSet();
+            Assert.Contains("sts:ExternalId", keys);
+            Assert.Equal("HasExternalId", condition["StringEquals"]!["Fn::If"]![0]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void CallerInvokerRoleName_AndCalleeInvokerRoleName_AcceptTheSameNames()
+    {
+        var caller = CloudFormationTemplate.Load("caller.yaml").Parameter("InvokerRoleName");
+        var callee = Callee.Parameter("InvokerRoleName");
+
+        Assert.Equal(caller["AllowedPattern"]!.GetValue<string>(), callee["AllowedPattern"]!.GetValue<string>());
+        Assert.Equal(caller["Default"]!.GetValue<string>(), callee["Default"]!.GetValue<string>());
     }
 
     [Fact]
@@ -55,6 +77,8 @@ public sealed class CrossAccountTests
         Assert.True(Intrinsics.IsRefTo(grant.Statement["Resource"], "FunctionAlias"));
     }
 
+    // The producers only ever reach the function through the cross-account role in this account, so the function's
+    // resource policy names that role and stays the same however many producers the trust policy admits.
     [Fact]
     public void InvokePermission_NamesTheCrossAccountRoleNeverAnAccountOrStar()
     {
@@ -63,6 +87,7 @@ public sealed class CrossAccountTests
         Assert.Equal("""{"Fn::GetAtt":["CrossAccountRole","Arn"]}""", permission["Principal"]!.ToJsonString());
         Assert.True(Intrinsics.IsRefTo(permission["FunctionName"], "FunctionAlias"));
         Assert.Equal("lambda:InvokeFunction", permission["Action"]!.GetValue<string>());
+        Assert.Null(permission["PrincipalOrgID"]);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class DeployScriptDryRunTests
         }
 
         Assert.Contains("BucketName=example-snalert-callee-artifacts-111111111111", result.Commands[result.IndexOf("cloudformation deploy", "--stack-name S3Callee ")], StringComparison.Ordinal);
-        Assert.Contains("InvokerRoleArn=arn:aws:iam::222222222222:role/servicenowalert-invoker", result.Commands[result.IndexOf("cloudformation deploy", "--stack-name Callee ")], StringComparison.Ordinal);
+        Assert.Contains("InvokerRoleArns=arn:aws:iam::222222222222:role/servicenowalert-invoker", result.Commands[result.IndexOf("cloudformation deploy", "--stack-name Callee ")], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,6 +179,73 @@ public sealed class DeployScriptDryRunTests
         var s3Calls = result.Commands.Where(c => c.StartsWith("aws s3", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, s3Calls.Count);
         Assert.All(s3Calls, c => Assert.Contains(" --endpoint-url http://s3.emulator:4566 ", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DryRun_WithSeveralCallers_DeploysCalleeOnceThenEachCallerInTheOrderGiven()
+    {
+        using var parameters = new ParameterDirectory();
+        parameters.Write("s3-caller.acct-c.json", ("BucketName", "example-snalert-caller-artifacts-333333333333"));
+        parameters.Write("caller.acct-c.json", ("AccountName", "Data platform"));
+
+        var result = await DeployScript.RunAsync(
+            ["--dry-run", "--params-dir", parameters.Path, .. DeployScript.Accounts, "--caller-profile", "acct-c"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var order = new[]
+        {
+            result.IndexOf("cloudformation deploy", "--stack-name Callee "),
+            result.IndexOf("cloudformation deploy", "--profile acct-b ", "--stack-name S3Caller "),
+            result.IndexOf("cloudformation deploy", "--profile acct-b ", "--stack-name Caller "),
+            result.IndexOf("cloudformation deploy", "--profile acct-c ", "--stack-name S3Caller "),
+            result.IndexOf("s3 cp artifacts/invoker.zip", "--profile acct-c "),
+            result.IndexOf("cloudformation deploy", "--profile acct-c ", "--stack-name Caller "),
+        };
+        Assert.Equal(order.Order(), order);
+        Assert.Contains("# order: Callee in acct-a, then 2 caller account(s): acct-b acct-c", result.Stdout, StringComparison.Ordinal);
+        Assert.True(result.Stdout.IndexOf("# caller 1 of 2: acct-b", StringComparison.Ordinal) < result.Stdout.IndexOf("# caller 2 of 2: acct-c", StringComparison.Ordinal));
+        Assert.Contains("BucketName=example-snalert-caller-artifacts-333333333333", result.Commands[order[3]], StringComparison.Ordinal);
+        Assert.Contains("'AccountName=Data platform'", result.Commands[order[5]], StringComparison.Ordinal);
+        Assert.Contains("'AccountName=Example workload'", result.Commands[order[2]], StringComparison.Ordinal);
+        Assert.Contains("'TargetRoleArn=<output:Callee.CrossAccountRoleArn>'", result.Commands[order[5]], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_FirstInstallWithSeveralCallers_AddsTheCrossAccountRoleAfterTheLastCaller()
+    {
+        using var parameters = new ParameterDirectory();
+        parameters.Write("s3-caller.acct-c.json", ("BucketName", "example-snalert-caller-artifacts-333333333333"));
+
+        var result = await DeployScript.RunAsync(
+            ["--dry-run", "--first-install", "--params-dir", parameters.Path, .. DeployScript.Accounts, "--caller-profile", "acct-c"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var lastCallee = result.Commands.Select((c, i) => (c, i)).Last(x => x.c.Contains("--stack-name Callee ", StringComparison.Ordinal)).i;
+        Assert.Contains("CreateCrossAccountRole=true", result.Commands[lastCallee], StringComparison.Ordinal);
+        Assert.True(lastCallee > result.IndexOf("cloudformation deploy", "--profile acct-c ", "--stack-name Caller "));
+    }
+
+    [Fact]
+    public async Task SeveralCallersSharingAnArtifactBucketName_AreRefusedBeforeAnyCommand()
+    {
+        var result = await DeployScript.RunAsync(["--dry-run", .. DeployScript.Accounts, "--caller-profile", "acct-c"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("callers acct-b and acct-c would share artifact bucket", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("s3-caller.<profile>.json", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Commands);
+    }
+
+    [Theory]
+    [InlineData("acct-b")]
+    [InlineData("acct c")]
+    public async Task ACallerProfileGivenTwiceOrNotAProfileName_IsRefused(string second)
+    {
+        var result = await DeployScript.RunAsync(["--dry-run", .. DeployScript.Accounts, "--caller-profile", second]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--caller-profile", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Commands);
     }
 
     [Fact]

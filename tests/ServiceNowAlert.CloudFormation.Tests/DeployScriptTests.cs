@@ -152,6 +152,27 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Equal(callee[1], deploys[^1]);
     }
 
+    [Fact]
+    public async Task Deploy_SeveralCallers_DeploysEachWithItsOwnProfileAndFilesAndTheSameCalleeOutputs()
+    {
+        using var aws = new FakeAwsCli(objectsExist: false);
+        using var parameters = new ParameterDirectory();
+        parameters.Write("s3-caller.acct-c.json", ("BucketName", "example-snalert-caller-artifacts-333333333333"));
+        parameters.Write("caller.acct-c.json", ("AccountName", "Data platform"));
+
+        var result = await RunAsync(aws, "--params-dir", parameters.Path, "--caller-profile", "acct-c");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var callers = Deploys(aws.Calls).Where(c => c.Contains("--stack-name Caller ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, callers.Count);
+        Assert.StartsWith("cloudformation deploy --profile acct-b ", callers[0], StringComparison.Ordinal);
+        Assert.StartsWith("cloudformation deploy --profile acct-c ", callers[1], StringComparison.Ordinal);
+        Assert.All(callers, c => Assert.Contains("TargetRoleArn=fake-Callee-CrossAccountRoleArn", c, StringComparison.Ordinal));
+        Assert.Contains("AccountName=Data platform", callers[1], StringComparison.Ordinal);
+        Assert.Single(Deploys(aws.Calls), c => c.Contains("--stack-name Callee ", StringComparison.Ordinal));
+        Assert.Equal(2, aws.Calls.Count(c => c.StartsWith("s3 cp ", StringComparison.Ordinal) && c.Contains("invoker.zip", StringComparison.Ordinal)));
+    }
+
     private static List<string> Deploys(IReadOnlyList<string> calls) =>
         calls.Where(c => c.StartsWith("cloudformation deploy", StringComparison.Ordinal)).ToList();
 

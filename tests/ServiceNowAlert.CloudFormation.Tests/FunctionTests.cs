@@ -32,8 +32,28 @@ public sealed class FunctionTests
         Assert.Equal("2525", variables["SNALERT_SMTP_PORT"]!.GetValue<string>());
         Assert.Equal("starttls", variables["SNALERT_SMTP_TLS"]!.GetValue<string>());
         Assert.Equal(
-            ["SNALERT_SMTP_HOST", "SNALERT_SMTP_PORT", "SNALERT_SMTP_TLS", "SNALERT_SMTP_CREDENTIALS_PARAMETER", "SNALERT_ROUTES", "SNALERT_IDEMPOTENCY_TABLE", "SNALERT_REPEAT_INTERVAL_SECONDS"],
+            [
+                "SNALERT_SMTP_HOST", "SNALERT_SMTP_PORT", "SNALERT_SMTP_TLS", "SNALERT_SMTP_CREDENTIALS_PARAMETER", "SNALERT_ROUTES", "SNALERT_IDEMPOTENCY_TABLE",
+                "SNALERT_REPEAT_INTERVAL_SECONDS", "SNALERT_PRODUCER_ROLE_ARNS", "SNALERT_PRODUCER_ORGANIZATION", "SNALERT_PRODUCER_ACCOUNT_NAMES",
+            ],
             variables.Select(v => v.Key));
+    }
+
+    // The alerting function's allow-list of producer accounts comes from the parameters the trust policy uses.
+    [Theory]
+    [InlineData("arn:aws:iam::222222222222:role/a,arn:aws:iam::333333333333:role/b", "", "arn:aws:iam::222222222222:role/a,arn:aws:iam::333333333333:role/b")]
+    [InlineData("", "o-a1b2c3d4e5", "")]
+    [InlineData("arn:aws:iam::222222222222:role/a", "o-a1b2c3d4e5", "arn:aws:iam::222222222222:role/a")]
+    public void AlertingFunction_GetsTheProducersFromTheTrustParameters(string invokerRoleArns, string organizationId, string expectedRoleArns)
+    {
+        var parameters = CalleeDeployment.Parameters(invokerRoleArns, organizationId);
+        parameters["ProducerAccountNames"] = "222222222222=Payments prod,333333333333=Data";
+
+        var variables = CalleeDeployment.Resolve(parameters).Resources["AlertingFunction"]!["Environment"]!["Variables"]!;
+
+        Assert.Equal(expectedRoleArns, variables["SNALERT_PRODUCER_ROLE_ARNS"]!.GetValue<string>());
+        Assert.Equal(organizationId, variables["SNALERT_PRODUCER_ORGANIZATION"]!.GetValue<string>());
+        Assert.Equal("222222222222=Payments prod,333333333333=Data", variables["SNALERT_PRODUCER_ACCOUNT_NAMES"]!.GetValue<string>());
     }
 
     [Fact]
@@ -42,7 +62,7 @@ public sealed class FunctionTests
         var variables = CloudFormationTemplate.Load("caller.yaml").Properties("InvokerFunction")["Environment"]!["Variables"]!.AsObject();
 
         Assert.Equal(
-            ["SNALERT_TARGET_ROLE_ARN", "SNALERT_TARGET_FUNCTION_ARN", "SNALERT_EXTERNAL_ID", "SNALERT_TARGET_REGION", "SNALERT_SEVERITY_RULES", "SNALERT_INSUFFICIENT_DATA"],
+            ["SNALERT_TARGET_ROLE_ARN", "SNALERT_TARGET_FUNCTION_ARN", "SNALERT_EXTERNAL_ID", "SNALERT_TARGET_REGION", "SNALERT_SEVERITY_RULES", "SNALERT_INSUFFICIENT_DATA", "SNALERT_ACCOUNT_NAME"],
             variables.Select(v => v.Key));
         Assert.True(Intrinsics.IsRefTo(variables["SNALERT_TARGET_FUNCTION_ARN"], "TargetFunctionArn"));
     }

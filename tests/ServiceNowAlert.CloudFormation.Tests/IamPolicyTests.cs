@@ -23,14 +23,20 @@ public sealed class IamPolicyTests
         Assert.All(CloudFormationTemplate.All(), template => Assert.NotEmpty(template.PolicyStatements()));
     }
 
+    // The one exception, the organisation statement of the cross-account trust, needs both conditions: the
+    // organisation ID (never empty there: its Fn::If requires OrganizationId set) and the invoker role's name.
     [Fact]
-    public void AllowStatements_NeverNameAWildcardPrincipal()
+    public void AllowStatements_NameAWildcardPrincipalOnlyWithinTheOrganizationAndForTheInvokerRoleName()
     {
-        var offenders = AllStatements()
+        var wildcards = AllStatements()
             .Where(s => s.IsAllow && s.Principals.Any(p => p == "*" || p.EndsWith(":*", StringComparison.Ordinal)))
             .ToList();
 
-        Assert.Empty(offenders);
+        var statement = Assert.Single(wildcards);
+        Assert.Equal(("callee.yaml", "CrossAccountRole", PolicyKind.Trust), (statement.Template, statement.ResourceId, statement.Kind));
+        var condition = statement.Statement["Condition"]!;
+        Assert.All(Intrinsics.Branches(condition["StringEquals"]), b => Assert.True(Intrinsics.IsRefTo(b!["aws:PrincipalOrgID"], "OrganizationId")));
+        Assert.EndsWith(":role/${InvokerRoleName}\"}", condition["ArnLike"]!["aws:PrincipalArn"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed partial class ScannerRuleTests
         Assert.Empty(offenders);
     }
 
-    // cfn-lint I3042 (with its region and account checks switched on too).
+    // cfn-lint I3042 (with its region and account checks switched on too); "*" as the account names no account.
     [Theory]
     [MemberData(nameof(TemplateFiles))]
     public void NoArn_HardCodesThePartitionRegionOrAccount(string fileName)
@@ -76,7 +76,7 @@ public sealed partial class ScannerRuleTests
             {
                 if (arn.Groups["partition"].Value != "{partition}"
                     || arn.Groups["region"].Value is not ("" or "{region}")
-                    || arn.Groups["account"].Value is not ("" or "{account}"))
+                    || arn.Groups["account"].Value is not ("" or "{account}" or "*"))
                 {
                     offenders.Add(text);
                 }
@@ -119,7 +119,8 @@ public sealed partial class ScannerRuleTests
             foreach (var statement in template.PolicyStatements())
             {
                 var resourceCondition = template.ResourcesSection[statement.ResourceId]!["Condition"]?.GetValue<string>();
-                ImmutableList<string> held = resourceCondition is null ? [] : [resourceCondition];
+                var held = ConditionsAbove(template.ResourcesSection[statement.ResourceId], statement.Statement, [])!;
+                held = resourceCondition is null ? held : held.Add(resourceCondition);
                 foreach (var (parameter, path) in OptionalRefs(statement.Statement, optional, held))
                 {
                     seen.Add(parameter);
@@ -232,6 +233,17 @@ public sealed partial class ScannerRuleTests
         _ => [],
     };
 
+    // The conditions of the Fn::If true branches on the way from node down to target (null: target is not below node).
+    private static ImmutableList<string>? ConditionsAbove(JsonNode? node, JsonNode target, ImmutableList<string> held) => node switch
+    {
+        _ when ReferenceEquals(node, target) => held,
+        JsonObject { Count: 1 } obj when obj["Fn::If"] is JsonArray { Count: 3 } args =>
+            ConditionsAbove(args[1], target, held.Add(args[0]!.GetValue<string>())) ?? ConditionsAbove(args[2], target, held),
+        JsonObject obj => obj.Select(pair => ConditionsAbove(pair.Value, target, held)).FirstOrDefault(found => found is not null),
+        JsonArray array => array.Select(item => ConditionsAbove(item, target, held)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
+
     // Whether a condition is only true when the parameter is not "" (through Condition and Fn::And).
     private static bool RequiresSet(JsonObject conditions, JsonNode? condition, string parameter)
     {
@@ -252,12 +264,17 @@ public sealed partial class ScannerRuleTests
 
         if (obj["Fn::Not"] is JsonArray { Count: 1 } not && not[0]?["Fn::Equals"] is JsonArray { Count: 2 } equals)
         {
-            return (Intrinsics.IsRefTo(equals[0], parameter) && IsEmptyString(equals[1]))
-                || (Intrinsics.IsRefTo(equals[1], parameter) && IsEmptyString(equals[0]));
+            return (IsParameterText(equals[0], parameter) && IsEmptyString(equals[1]))
+                || (IsParameterText(equals[1], parameter) && IsEmptyString(equals[0]));
         }
 
         return false;
     }
+
+    // The parameter itself, or a list parameter joined with "" (empty exactly when every entry is).
+    private static bool IsParameterText(JsonNode? node, string parameter) =>
+        Intrinsics.IsRefTo(node, parameter)
+        || (node is JsonObject { Count: 1 } obj && obj["Fn::Join"] is JsonArray { Count: 2 } join && IsEmptyString(join[0]) && Intrinsics.IsRefTo(join[1], parameter));
 
     private static bool IsEmptyString(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length == 0;

@@ -69,23 +69,10 @@ public sealed partial class TemplateHygieneTests
     public void ParameterFile_NamesOnlyTemplateParametersAndMeetsTheirConstraints(string paramsFile, string templateFile)
     {
         var template = CloudFormationTemplate.Load(templateFile);
-        var entries = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.CloudFormation, "params", paramsFile)))!.AsArray();
+        var parameters = new TemplateParameters(template, ParameterFiles.Values(paramsFile));
 
-        foreach (var entry in entries)
-        {
-            var key = entry!["ParameterKey"]!.GetValue<string>();
-            var value = entry["ParameterValue"]!.GetValue<string>();
-            var parameter = template.Parameter(key);
-            if (parameter["AllowedPattern"] is JsonValue pattern)
-            {
-                Assert.Matches(new Regex(pattern.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1)), value);
-            }
-
-            if (parameter["AllowedValues"] is JsonArray allowed)
-            {
-                Assert.Contains(value, allowed.Select(a => a!.ToString()));
-            }
-        }
+        Assert.Empty(parameters.Unknown);
+        Assert.DoesNotContain(parameters.Errors(), e => !e.EndsWith(": no value and no default", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -94,8 +81,7 @@ public sealed partial class TemplateHygieneTests
     [InlineData("s3-callee.json", "artifact-bucket.yaml")]
     public void ParameterFile_AndDeployScript_SupplyEveryParameterWithoutADefault(string paramsFile, string templateFile)
     {
-        var supplied = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.CloudFormation, "params", paramsFile)))!.AsArray()
-            .Select(e => e!["ParameterKey"]!.GetValue<string>())
+        var supplied = ParameterFiles.Values(paramsFile).Keys
             .Concat(DeployScriptParameter().Matches(File.ReadAllText(Path.Combine(RepositoryPaths.CloudFormation, "deploy.sh"))).Select(m => m.Groups[1].Value))
             .ToHashSet();
 

@@ -50,39 +50,17 @@ public sealed class TimeoutTests
 
     private static bool RulesAccept(string calleeTimeout, string invokerTimeout)
     {
-        foreach (var (_, rule) in Caller.Root["Rules"]!.AsObject())
-        {
-            var condition = rule!["RuleCondition"]?["Fn::Equals"] as JsonArray;
-            if (condition is null || !Intrinsics.IsRefTo(condition[0], "CalleeTimeoutSeconds"))
-            {
-                continue;
-            }
+        var parameters = CallerDeployment.Parameters();
+        parameters["CalleeTimeoutSeconds"] = calleeTimeout;
+        parameters["TimeoutSeconds"] = invokerTimeout;
 
-            if (condition[1]!.GetValue<string>() != calleeTimeout)
-            {
-                continue;
-            }
-
-            foreach (var assertion in rule["Assertions"]!.AsArray())
-            {
-                var contains = assertion!["Assert"]!["Fn::Contains"]!.AsArray();
-                Assert.True(Intrinsics.IsRefTo(contains[1], "TimeoutSeconds"));
-                if (!contains[0]!.AsArray().Any(v => v!.GetValue<string>() == invokerTimeout))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        throw new InvalidOperationException($"find timeout rule: none for callee timeout {calleeTimeout}");
+        var errors = CallerDeployment.Errors(parameters);
+        Assert.All(errors, e => Assert.StartsWith("rule InvokerTimeoutExceedsCalleeTimeout", e, StringComparison.Ordinal));
+        return errors.Count == 0;
     }
 
     private static List<string> Allowed(CloudFormationTemplate template, string parameter) =>
         template.Parameter(parameter)["AllowedValues"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
 
-    private static string? ParameterFileValue(string file, string key) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.CloudFormation, "params", file)))!.AsArray()
-            .FirstOrDefault(p => p!["ParameterKey"]!.GetValue<string>() == key)?["ParameterValue"]!.GetValue<string>();
+    private static string? ParameterFileValue(string file, string key) => ParameterFiles.Values(file).GetValueOrDefault(key);
 }
