@@ -2,7 +2,7 @@
 """Alert-to-email delivery, Prometheus Alertmanager against `snalert local`, side by side in one run.
 
 Run through benchmarks/compare-alertmanager.sh, which checks the prerequisites first.
-Usage: compare-alertmanager.py [--alerts N] [--in-flight C] [--concurrency C] [--timeout S]
+Usage: compare-alertmanager.py [--alerts N] [--in-flight C] [--concurrency C] [--timeout S] [--only SYSTEM] [--perf-record FILE]
 
 One loopback SMTP sink (smtp-sink.py) serves both. Each system gets a few warm-up alerts, then the same N distinct
 alerts, C requests in flight: Alertmanager through POST /api/v2/alerts (one alert a request, one email an alert),
@@ -209,7 +209,7 @@ def send_all(system, port, run, numbers, in_flight):
     return failures
 
 
-def measure(system, sink, alerts, in_flight, timeout, run):
+def measure(system, sink, alerts, in_flight, timeout, run, perf_record=None):
     warm_since = time.time()
     send_all(system, system.port, f"{run}-warm", range(WARM_UP), in_flight)
     wait_until(lambda: len(sink.received(system.recipient, warm_since)) >= WARM_UP, 60, f"{system.name}'s warm-up emails")
@@ -218,12 +218,22 @@ def measure(system, sink, alerts, in_flight, timeout, run):
     cpu_before = {pid: cpu_seconds(pid) for pid in pids}
     sink_before = cpu_seconds(sink.process.pid)
     host_before = cpu_seconds(system.process.pid)
+    # perf samples the delivering processes' own CPU (cpu-clock: hardware counters are often missing on VMs), with
+    # frame-pointer call chains, which both Go and .NET Native AOT keep.
+    recorder = None if perf_record is None else subprocess.Popen(
+        ["perf", "record", "-q", "-e", "cpu-clock", "-F", "4999", "-g", "-o", perf_record, "-p", ",".join(str(pid) for pid in pids)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if recorder:
+        time.sleep(0.5)
     started = time.time()
     failures = send_all(system, system.port, run, range(alerts), in_flight)
     try:
         wait_until(lambda: len(sink.received(system.recipient, started)) >= alerts - len(failures), timeout, f"{system.name}'s {alerts} emails")
     except TimeoutError as timed_out:
         print(f"{system.name}: {timed_out}", file=sys.stderr)
+    if recorder:
+        recorder.send_signal(signal.SIGINT)
+        recorder.wait(60)
     emails = sink.received(system.recipient, started)
     pids = system.pids()
     cpu = sum(cpu_seconds(pid) - cpu_before.get(pid, 0.0) for pid in pids)
@@ -246,6 +256,9 @@ def main():
     parser.add_argument("--in-flight", type=int, default=2, help="requests in flight to each system (default 2)")
     parser.add_argument("--concurrency", type=int, default=2, help="snalert local --concurrency (default 2)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds to wait for each system's emails")
+    parser.add_argument("--only", choices=["alertmanager", "servicenowalert"], help="measure one system (with --perf-record)")
+    parser.add_argument("--perf-record", metavar="FILE", help="perf record the measured system's delivering processes into FILE "
+                        "(FILE.alertmanager / FILE.servicenowalert); read it with benchmarks/perf-breakdown.py")
     options = parser.parse_args()
     if not 1 <= options.alerts <= 100000:
         parser.error("--alerts must be between 1 and 100000")
@@ -256,10 +269,14 @@ def main():
     results = {}
     try:
         sink = Sink(work)
-        for make in (lambda: Alertmanager(work, sink), lambda: SnalertLocal(work, sink, options.concurrency)):
+        makers = {"alertmanager": lambda: Alertmanager(work, sink), "servicenowalert": lambda: SnalertLocal(work, sink, options.concurrency)}
+        for key, make in makers.items():
+            if options.only and options.only != key:
+                continue
             system = make()
             try:
-                results[system.name] = measure(system, sink, options.alerts, options.in_flight, options.timeout, run)
+                record = None if options.perf_record is None else os.path.abspath(f"{options.perf_record}.{key}")
+                results[system.name] = measure(system, sink, options.alerts, options.in_flight, options.timeout, run, record)
             finally:
                 system.stop()
     except Exception as failure:
@@ -272,6 +289,11 @@ def main():
 
     print(f"{options.alerts} alerts, {options.in_flight} in flight, snalert local --concurrency {options.concurrency}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if len(results) == 1:
+        (name, only), = results.items()
+        for key, value in only.items():
+            print(f"{name} {key}: {'–' if value is None else round(value, 2)}")
+        return 0 if only["message ids"] == options.alerts else 3
     am, ours = results["Alertmanager"], results["ServiceNowAlert"]
     print("| | Alertmanager | ServiceNowAlert | ServiceNowAlert / Alertmanager |")
     print("| --- | ---: | ---: | ---: |")
