@@ -14,6 +14,7 @@ public static class LambdaRuntime
     public static async Task<int> RunAsync(Func<LambdaInitContext, CancellationToken, Task<ILambdaHandler>> initialise, LambdaRuntimeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(initialise);
+        RunSocketCompletionsInline();
         options ??= new LambdaRuntimeOptions();
         var environment = options.Environment ?? ReadProcessEnvironment();
         var output = options.Output ?? Console.Out;
@@ -60,6 +61,20 @@ public static class LambdaRuntime
         var loop = new InvocationLoop(client, handler, log, metrics, options, traceId => Environment.SetEnvironmentVariable(LambdaEnvironment.TraceId, traceId));
         await loop.RunAsync(stopping.Token);
         return 0;
+    }
+
+    // A function serves one invocation at a time, so a socket's completion has nothing to queue behind: running its
+    // continuation on the socket engine's own thread instead of handing it to a thread-pool worker saves a thread wake-up
+    // and a hop on every read and write (the runtime API's long poll, the invoke round trip, each SMTP reply). Measured
+    // over the whole path in docs/benchmarks.md (issue 19). The runtime reads the switch once, when the first socket is
+    // made, and only from the environment, so it is set before any; an operator's own setting (for example "0") wins.
+    private static void RunSocketCompletionsInline()
+    {
+        const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+        if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
+        {
+            Environment.SetEnvironmentVariable(InlineCompletions, "1");
+        }
     }
 
     private static Dictionary<string, string> ReadProcessEnvironment()
