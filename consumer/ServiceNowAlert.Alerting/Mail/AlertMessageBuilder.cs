@@ -1,4 +1,5 @@
 using MimeKit;
+using ServiceNowAlert.Alerting.Idempotency;
 using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Routing;
 using ServiceNowAlert.Contracts;
@@ -20,8 +21,8 @@ public static class AlertMessageBuilder
 
         // Bcc recipients are envelope-only (see Recipients): never in a header.
         var domain = MessageIds.DomainOf(route.From);
-        message.MessageId = MessageIds.ForAlert(request.AlertId, domain);
-        var thread = MessageIds.ForThread(request.CorrelationKey, domain);
+        message.MessageId = MessageIds.ForAlert(ProducerScope.AlertKey(request), domain);
+        var thread = MessageIds.ForThread(ProducerScope.CorrelationKey(request), domain);
         message.References.Add(thread);
         if (request.Status == AlertStatus.Resolved)
         {
