@@ -35,6 +35,11 @@ public static class AlertMessageBuilder
         message.Headers.Add("X-Alert-Status", request.Status == AlertStatus.Resolved ? "resolved" : "firing");
         message.Headers.Add("X-Alert-Severity", request.Severity.ToString().ToLowerInvariant());
         message.Headers.Add("X-Correlation-Key", HeaderText.Literal(request.CorrelationKey));
+        if (request.Producer is { } producer)
+        {
+            // For mail rules: the producer account as a header of its own (the name is in the subject and the body).
+            message.Headers.Add("X-Alert-Producer-Account", producer.Account);
+        }
         message.Body = new MultipartAlternative
         {
             Utf8Part("plain", rendered.TextUtf8),
