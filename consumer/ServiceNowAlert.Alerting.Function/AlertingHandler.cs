@@ -16,7 +16,13 @@ internal sealed class AlertingHandler(AlertingService service) : ILambdaHandler
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = await service.HandleAsync(input, new AlertInvocation(context.RequestId, context.Deadline, context.CancellationToken));
+            var (result, sourceAccount) = await service.ProcessAsync(input, new AlertInvocation(context.RequestId, context.Deadline, context.CancellationToken));
+            if (sourceAccount is not null)
+            {
+                // Per-account figures beside the totals, rejected claims of unlisted accounts included (a 12-digit id the contract checked).
+                context.Metrics.SetDimension("SourceAccount", sourceAccount);
+            }
+
             context.Metrics.Add(MetricName(result.Status), 1, MetricUnit.Count);
             if (result.Status == AlertResultStatus.Sent)
             {

@@ -52,7 +52,9 @@ public static class AlertingServiceFactory
             CreateIdempotencyStore(settings, time, dynamoDb),
             new RepeatSuppressor(settings.RepeatInterval, time),
             time,
-            log);
+            log,
+            producers: settings.Producers,
+            producerNames: settings.ProducerNames);
     }
 
     public static IIdempotencyStore CreateIdempotencyStore(AlertingSettings settings, TimeProvider time, Func<IAmazonDynamoDB>? dynamoDb = null)

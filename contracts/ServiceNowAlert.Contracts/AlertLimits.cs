@@ -63,6 +63,9 @@ public static class AlertLimits
     /// <summary>Longest log line (4 Ki characters).</summary>
     public const int MaxLogLineLength = 4 * 1024;
 
+    /// <summary>Longest producer account display name (the Caller stack's AccountName allows as many).</summary>
+    public const int MaxProducerNameLength = 64;
+
     /// <summary>Longest route name.</summary>
     public const int MaxRouteLength = 64;
 }

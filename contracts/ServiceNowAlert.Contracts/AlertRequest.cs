@@ -87,6 +87,9 @@ public sealed record AlertRequest
         init => _logExcerpt = value ?? [];
     }
 
+    /// <summary>The producer account that sent the alert (schema 1.1); absent from older producers.</summary>
+    public AlertProducer? Producer { get; init; }
+
     /// <summary>The name of a recipient route that the alerting side owns; requests never carry addresses.</summary>
     public string? Route { get; init; }
 }

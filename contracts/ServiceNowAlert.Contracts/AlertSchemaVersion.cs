@@ -3,8 +3,8 @@ namespace ServiceNowAlert.Contracts;
 /// <summary>The schema versions this build writes and reads.</summary>
 public static class AlertSchemaVersion
 {
-    /// <summary>The version this build writes.</summary>
-    public const string Current = "1.0";
+    /// <summary>The version this build writes: 1.1 added the optional <c>producer</c>.</summary>
+    public const string Current = "1.1";
 
     /// <summary>The major versions this build reads.</summary>
     public static IReadOnlyList<int> SupportedMajors { get; } = [1];

@@ -17,8 +17,8 @@ return await LambdaRuntime.RunAsync((init, _) =>
 
     var invoker = new LambdaInvokeClient(http, settings.Region, settings.LambdaEndpoint, init.TimeProvider);
     var service = new InvokerService(settings, roles, OwnCredentials(settings), invoker, init.TimeProvider, init.Log);
-    init.Log.Info("initialise invoker function: ready", LambdaLogExtensions.Field("target", settings.FunctionArn), LambdaLogExtensions.Field("assumesRole", settings.RoleArn is not null));
-    return Task.FromResult<ILambdaHandler>(new InvokerHandler(service));
+    init.Log.Info("initialise invoker function: ready", LambdaLogExtensions.Field("target", settings.FunctionArn), LambdaLogExtensions.Field("assumesRole", settings.RoleArn is not null), LambdaLogExtensions.Field("accountName", settings.AccountName));
+    return Task.FromResult<ILambdaHandler>(new InvokerHandler(service, settings.AccountName));
 });
 
 // Without a role to assume (local runs against the emulator) the function signs with its own credentials; the

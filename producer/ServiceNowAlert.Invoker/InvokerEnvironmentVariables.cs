@@ -27,6 +27,12 @@ public static class InvokerEnvironmentVariables
     /// <summary>Attempts per alert, first included; 4 when unset.</summary>
     public const string MaxAttempts = "SNALERT_MAX_ATTEMPTS";
 
+    /// <summary>
+    /// Display name of this producer account, sent with every alert as <c>producer.name</c> (the Caller stack's
+    /// AccountName); at most 64 characters, no control characters. The account id always comes from the function's ARN.
+    /// </summary>
+    public const string AccountName = "SNALERT_ACCOUNT_NAME";
+
     /// <summary>Override of the STS endpoint (tests, VPC endpoints).</summary>
     public const string StsEndpoint = "SNALERT_STS_ENDPOINT";
 

@@ -27,7 +27,14 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
 
     private readonly InvokerLog _log = new(log);
 
-    public async Task<InvokerResponse> HandleAsync(ReadOnlyMemory<byte> trigger, DateTimeOffset deadline, CancellationToken cancellationToken)
+    /// <param name="trigger">The event the invoker was called with.</param>
+    /// <param name="deadline">When this invocation ends.</param>
+    /// <param name="cancellationToken">Cancelled at the deadline.</param>
+    /// <param name="producer">
+    /// This account (<see cref="ProducerIdentity"/>), stamped on every alert over whatever a direct request claimed:
+    /// the invoker speaks for its own account only. Null leaves the alerts as normalised.
+    /// </param>
+    public async Task<InvokerResponse> HandleAsync(ReadOnlyMemory<byte> trigger, DateTimeOffset deadline, CancellationToken cancellationToken, AlertProducer? producer = null)
     {
         var normalised = TriggerNormaliser.Normalise(trigger, settings.Normaliser);
         foreach (var note in normalised.Notes)
@@ -46,7 +53,7 @@ public sealed class InvokerService(InvokerSettings settings, IRoleAssumer? roles
         var configurationFailures = 0;
         foreach (var alert in normalised.Alerts)
         {
-            var (result, failure, isConfiguration) = await DeliverAsync(alert, deadline, cancellationToken);
+            var (result, failure, isConfiguration) = await DeliverAsync(producer is null ? alert : alert with { Producer = producer }, deadline, cancellationToken);
             if (result is not null)
             {
                 results.Add(result);

@@ -26,6 +26,9 @@ public sealed partial record InvokerSettings
 
     public required NormaliserOptions Normaliser { get; init; }
 
+    /// <summary>This account's display name for <see cref="AlertProducer.Name"/>; null sends the account id alone.</summary>
+    public string? AccountName { get; init; }
+
     public static InvokerSettings FromEnvironment(IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -57,6 +60,12 @@ public sealed partial record InvokerSettings
         var rules = Rules(Get(Env.SeverityRules), problems);
         var sts = Endpoint(Get(Env.StsEndpoint), Env.StsEndpoint, problems);
         var lambda = Endpoint(Get(Env.LambdaEndpoint), Env.LambdaEndpoint, problems);
+        var accountName = Get(Env.AccountName);
+        if (accountName is not null && AlertProducer.CheckName(accountName) is { } nameProblem)
+        {
+            problems.Add($"{Env.AccountName}: {nameProblem}");
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("configure invoker function: " + string.Join("; ", problems));
@@ -71,6 +80,7 @@ public sealed partial record InvokerSettings
             MaxAttempts = attempts,
             StsEndpoint = sts,
             LambdaEndpoint = lambda,
+            AccountName = accountName,
             Normaliser = new NormaliserOptions { SeverityRules = rules, DefaultSeverity = defaultSeverity, InsufficientDataSeverity = insufficient, Region = Get("AWS_REGION") },
         };
     }

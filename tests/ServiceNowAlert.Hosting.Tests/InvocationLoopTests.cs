@@ -131,6 +131,34 @@ public sealed class InvocationLoopTests
         Assert.Equal("test-function", emf.GetProperty("FunctionName").GetString());
     }
 
+    [Fact]
+    public async Task Run_DimensionSet_AddsASecondDimensionSetForThatInvocationOnly()
+    {
+        var api = new FakeRuntimeApiClient()
+            .Then(FakeRuntimeApiClient.Invocation("r1", "{}", Soon()))
+            .Then(FakeRuntimeApiClient.Invocation("r2", "{}", Soon()));
+        var calls = 0;
+
+        await RunAsync(api, (input, context) =>
+        {
+            if (calls++ == 0)
+            {
+                context.Metrics.SetDimension("SourceAccount", "111111111111");
+            }
+
+            context.Metrics.Add("AlertsSent", 1, MetricUnit.Count);
+            return Task.FromResult(input.ToArray());
+        });
+
+        var lines = LogLines().Where(line => line.TryGetProperty("_aws", out _)).ToList();
+        Assert.Equal(2, lines.Count);
+        var dimensions = lines[0].GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Dimensions");
+        Assert.Equal([["FunctionName"], ["FunctionName", "SourceAccount"]], dimensions.EnumerateArray().Select(set => set.EnumerateArray().Select(name => name.GetString()!).ToArray()));
+        Assert.Equal("111111111111", lines[0].GetProperty("SourceAccount").GetString());
+        Assert.Equal(1, lines[1].GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Dimensions").GetArrayLength());
+        Assert.False(lines[1].TryGetProperty("SourceAccount", out _));
+    }
+
     private static DateTimeOffset Soon() => TimeProvider.System.GetUtcNow().AddSeconds(30);
 
     private async Task RunAsync(FakeRuntimeApiClient api, Func<ReadOnlyMemory<byte>, ILambdaContext, Task<byte[]>> handle)

@@ -21,6 +21,8 @@ internal sealed record FunctionConfiguration
 
     public int Concurrency { get; set; } = 1;
 
+    public string AccountId { get; set; } = FunctionDefinition.DefaultAccountId;
+
     public FunctionDefinition ToDefinition() => new()
     {
         Name = Name,
@@ -30,5 +32,6 @@ internal sealed record FunctionConfiguration
         Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
         MemoryMb = MemoryMb,
         Concurrency = Concurrency,
+        AccountId = AccountId,
     };
 }

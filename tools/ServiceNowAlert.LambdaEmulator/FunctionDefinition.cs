@@ -18,4 +18,13 @@ public sealed record FunctionDefinition
 
     /// <summary>Most instances running at once; further concurrent invokes get 429, as with reserved concurrency.</summary>
     public int Concurrency { get; init; } = 1;
+
+    /// <summary>
+    /// The account the function lives in, as its invoked function ARN shows it (Lambda-Runtime-Invoked-Function-Arn):
+    /// two definitions with different accounts stand for the same function deployed in two accounts.
+    /// </summary>
+    public string AccountId { get; init; } = DefaultAccountId;
+
+    /// <summary>The account of a function that names none.</summary>
+    public const string DefaultAccountId = "000000000000";
 }

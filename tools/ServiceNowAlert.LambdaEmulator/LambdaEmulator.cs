@@ -66,7 +66,7 @@ public sealed class LambdaEmulator : IAsyncDisposable
 
         try
         {
-            var arn = $"arn:aws:lambda:{pool.Function.Environment.GetValueOrDefault("AWS_REGION", "us-east-1")}:000000000000:function:{functionName}";
+            var arn = $"arn:aws:lambda:{pool.Function.Environment.GetValueOrDefault("AWS_REGION", "us-east-1")}:{pool.Function.AccountId}:function:{functionName}";
             return await instance.InvokeAsync(Guid.NewGuid().ToString(), arn, payload, cancellationToken);
         }
         finally

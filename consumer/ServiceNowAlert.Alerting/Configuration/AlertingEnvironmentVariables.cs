@@ -57,4 +57,16 @@ public static class AlertingEnvironmentVariables
 
     /// <summary>Write messages as .eml/.html files here instead of sending them (local runs and the CLI).</summary>
     public const string OutboxDir = "SNALERT_OUTBOX_DIR";
+
+    /// <summary>
+    /// Invoker role ARNs, comma-separated: their accounts are the producer allow-list (the Callee stack's
+    /// InvokerRoleArns). Set, with <see cref="ProducerOrganization"/> empty, an alert from any other account is rejected.
+    /// </summary>
+    public const string ProducerRoleArns = "SNALERT_PRODUCER_ROLE_ARNS";
+
+    /// <summary>An AWS Organizations ID: every account is accepted, since the role's trust policy limits the callers.</summary>
+    public const string ProducerOrganization = "SNALERT_PRODUCER_ORGANIZATION";
+
+    /// <summary>Display names of producer accounts, <c>111111111111=Payments prod,222222222222=Data</c>; they win over the producer's own.</summary>
+    public const string ProducerAccountNames = "SNALERT_PRODUCER_ACCOUNT_NAMES";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceNowAlert.Alerting.Producers;
 using ServiceNowAlert.Alerting.Routing;
 using ServiceNowAlert.Alerting.Smtp;
 using Env = ServiceNowAlert.Alerting.Configuration.AlertingEnvironmentVariables;
@@ -29,6 +30,10 @@ public sealed record AlertingSettings
     public TimeSpan IdempotencyRetention { get; init; } = TimeSpan.FromHours(48);
 
     public string? OutboxDirectory { get; init; }
+
+    public ProducerAllowList Producers { get; init; } = ProducerAllowList.Open;
+
+    public ProducerAccountNames ProducerNames { get; init; } = ProducerAccountNames.None;
 
     public static AlertingSettings FromEnvironment(IReadOnlyDictionary<string, string> environment)
     {
@@ -91,6 +96,11 @@ public sealed record AlertingSettings
             problems.Add($"{Env.TemplatesDir} names {templates}, which does not exist");
         }
 
+        // Set but empty is not the same as unset here: the Callee stack always sets both, and both empty must not
+        // quietly accept every account.
+        string? Raw(string name) => environment.TryGetValue(name, out var value) ? value : null;
+        var producers = ProducerAllowList.Parse(Raw(Env.ProducerRoleArns), Raw(Env.ProducerOrganization), problems);
+        var producerNames = ProducerAccountNames.Parse(Get(Env.ProducerAccountNames), problems);
         if (problems.Count > 0)
         {
             throw new AlertingConfigurationException("configure alerting function: " + string.Join("; ", problems));
@@ -109,6 +119,8 @@ public sealed record AlertingSettings
             IdempotencyTable = Get(Env.IdempotencyTable),
             IdempotencyRetention = TimeSpan.FromHours(retention),
             OutboxDirectory = outbox,
+            Producers = producers,
+            ProducerNames = producerNames,
         };
     }
 

@@ -4,7 +4,7 @@ namespace ServiceNowAlert.Alerting.Idempotency;
 
 /// <summary>
 /// Noise control: an identical firing alert (same correlationKey, severity and title) within the repeat interval is
-/// suppressed. A change of severity or title goes through; a resolved alert always goes through and clears the key.
+/// suppressed (the correlationKey scoped by the producer account, <see cref="ProducerScope"/>). A change of severity or title goes through; a resolved alert always goes through and clears the key.
 /// </summary>
 public sealed class RepeatSuppressor(TimeSpan interval, TimeProvider time, int capacity = 10_000)
 {
@@ -21,7 +21,7 @@ public sealed class RepeatSuppressor(TimeSpan interval, TimeProvider time, int c
 
         lock (_gate)
         {
-            return _lastSent.TryGetValue(request.CorrelationKey, out var last) &&
+            return _lastSent.TryGetValue(ProducerScope.CorrelationKey(request), out var last) &&
                 last.Fingerprint == Fingerprint(request) &&
                 time.GetUtcNow() - last.SentAt < interval;
         }
@@ -34,7 +34,7 @@ public sealed class RepeatSuppressor(TimeSpan interval, TimeProvider time, int c
         {
             if (request.Status == AlertStatus.Resolved)
             {
-                _lastSent.Remove(request.CorrelationKey);
+                _lastSent.Remove(ProducerScope.CorrelationKey(request));
                 return;
             }
 
@@ -43,7 +43,7 @@ public sealed class RepeatSuppressor(TimeSpan interval, TimeProvider time, int c
                 _lastSent.Remove(_lastSent.MinBy(entry => entry.Value.SentAt).Key);
             }
 
-            _lastSent[request.CorrelationKey] = (Fingerprint(request), time.GetUtcNow());
+            _lastSent[ProducerScope.CorrelationKey(request)] = (Fingerprint(request), time.GetUtcNow());
         }
     }
 

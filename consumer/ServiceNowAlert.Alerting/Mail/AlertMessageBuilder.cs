@@ -1,4 +1,5 @@
 using MimeKit;
+using ServiceNowAlert.Alerting.Idempotency;
 using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Routing;
 using ServiceNowAlert.Contracts;
@@ -20,8 +21,8 @@ public static class AlertMessageBuilder
 
         // Bcc recipients are envelope-only (see Recipients): never in a header.
         var domain = MessageIds.DomainOf(route.From);
-        message.MessageId = MessageIds.ForAlert(request.AlertId, domain);
-        var thread = MessageIds.ForThread(request.CorrelationKey, domain);
+        message.MessageId = MessageIds.ForAlert(ProducerScope.AlertKey(request), domain);
+        var thread = MessageIds.ForThread(ProducerScope.CorrelationKey(request), domain);
         message.References.Add(thread);
         if (request.Status == AlertStatus.Resolved)
         {
@@ -34,6 +35,11 @@ public static class AlertMessageBuilder
         message.Headers.Add("X-Alert-Status", request.Status == AlertStatus.Resolved ? "resolved" : "firing");
         message.Headers.Add("X-Alert-Severity", request.Severity.ToString().ToLowerInvariant());
         message.Headers.Add("X-Correlation-Key", HeaderText.Literal(request.CorrelationKey));
+        if (request.Producer is { } producer)
+        {
+            // For mail rules: the producer account as a header of its own (the name is in the subject and the body).
+            message.Headers.Add("X-Alert-Producer-Account", producer.Account);
+        }
         message.Body = new MultipartAlternative
         {
             Utf8Part("plain", rendered.TextUtf8),

@@ -22,8 +22,8 @@ internal sealed class AlertingLog(ILambdaLog? sink)
     public void Retrying(string alertId, RetryAttempt retry) =>
         sink?.Warn("send alert: transient failure, retrying", Field("alertId", alertId), Field("attempt", retry.Attempt), Field("delayMs", retry.Delay.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)), Field("reason", retry.Failure.Message));
 
-    public void Sent(string alertId, string messageId, string route, int accepted, int refused, TimeSpan took) =>
-        sink?.Info("send alert: accepted by the relay", Field("alertId", alertId), Field("messageId", messageId), Field("route", route), Field("accepted", accepted), Field("refused", refused), Field("smtpMs", took.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)));
+    public void Sent(string alertId, string? sourceAccount, string messageId, string route, int accepted, int refused, TimeSpan took) =>
+        sink?.Info("send alert: accepted by the relay", Field("alertId", alertId), Field("sourceAccount", sourceAccount), Field("messageId", messageId), Field("route", route), Field("accepted", accepted), Field("refused", refused), Field("smtpMs", took.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)));
 
     public void GaveUp(string alertId, string reason) =>
         sink?.Error("send alert: failed for now; the invocation fails so the event is kept", null, Field("alertId", alertId), Field("reason", reason));

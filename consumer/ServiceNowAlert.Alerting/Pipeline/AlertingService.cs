@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ServiceNowAlert.Alerting.Idempotency;
 using ServiceNowAlert.Alerting.Mail;
+using ServiceNowAlert.Alerting.Producers;
 using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Routing;
 using ServiceNowAlert.Alerting.Smtp;
@@ -28,9 +29,13 @@ public sealed class AlertingService
     private readonly TimeProvider _time;
     private readonly AlertingLog _log;
     private readonly RetryEngine _retry;
+    private readonly ProducerAllowList _producers;
+    private readonly ProducerAccountNames _producerNames;
 
-    public AlertingService(RouteTable routes, AlertRenderer renderer, ISmtpTransport transport, IIdempotencyStore sent, RepeatSuppressor repeats, TimeProvider time, ILambdaLog? log = null, int maxRetries = 4, TimeSpan? firstDelay = null)
+    public AlertingService(RouteTable routes, AlertRenderer renderer, ISmtpTransport transport, IIdempotencyStore sent, RepeatSuppressor repeats, TimeProvider time, ILambdaLog? log = null, int maxRetries = 4, TimeSpan? firstDelay = null, ProducerAllowList? producers = null, ProducerAccountNames? producerNames = null)
     {
+        _producers = producers ?? ProducerAllowList.Open;
+        _producerNames = producerNames ?? ProducerAccountNames.None;
         _routes = routes;
         _renderer = renderer;
         _transport = transport;
@@ -44,23 +49,44 @@ public sealed class AlertingService
     // The send's one rule: the transport says whether the relay's answer (or its silence) can change on a retry.
     private static bool IsTransient(Exception failure) => failure is SmtpDeliveryException { IsTransient: true };
 
-    public async Task<AlertResult> HandleAsync(ReadOnlyMemory<byte> payload, AlertInvocation invocation)
+    public async Task<AlertResult> HandleAsync(ReadOnlyMemory<byte> payload, AlertInvocation invocation) =>
+        (await ProcessAsync(payload, invocation)).Result;
+
+    /// <summary>As <see cref="HandleAsync"/>, and says which producer account the alert claimed.</summary>
+    public async Task<AlertOutcome> ProcessAsync(ReadOnlyMemory<byte> payload, AlertInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         var read = AlertRequestReader.Read(payload);
         if (!read.IsValid)
         {
-            return Reject(read.AlertId, read.Problems);
+            return new(Reject(read.AlertId, read.Problems), null);
         }
 
         var request = read.Request!;
+        if (request.Producer is not { } producer)
+        {
+            return new(await RouteAndSendAsync(request, invocation), null);
+        }
+
+        if (!_producers.Allows(producer.Account))
+        {
+            return new(Reject(request.AlertId, [new AlertProblem("$.producer.account", AlertProblemCodes.NotAllowed, $"producer account {producer.Account} is not allowed to send alerts here; this alerting function accepts {_producers.Describe()}")]), producer.Account);
+        }
+
+        return new(await RouteAndSendAsync(request with { Producer = _producerNames.Apply(producer) }, invocation), producer.Account);
+    }
+
+    private async Task<AlertResult> RouteAndSendAsync(AlertRequest request, AlertInvocation invocation)
+    {
+        // The store knows the alert by its producer-scoped key; receipts and logs keep the alertId the producer sent.
+        var key = ProducerScope.AlertKey(request);
         var route = _routes.Select(request);
         if (route is null)
         {
             return Reject(request.AlertId, [new AlertProblem("$.route", AlertProblemCodes.NotAllowed, $"route '{request.Route}' is not defined here; known routes: {string.Join(", ", _routes.Names)}")]);
         }
 
-        var (claim, previousMessageId) = await ClaimAsync(request.AlertId, invocation);
+        var (claim, previousMessageId) = await ClaimAsync(key, invocation);
         if (claim == IdempotencyClaim.AlreadySent)
         {
             _log.Duplicate(request.AlertId, previousMessageId);
@@ -74,7 +100,7 @@ public sealed class AlertingService
 
         if (_repeats.ShouldSuppress(request))
         {
-            await ReleaseAsync(request.AlertId);
+            await ReleaseAsync(key);
             _log.Suppressed(request.AlertId, request.CorrelationKey);
             return new AlertResult { Status = AlertResultStatus.Suppressed, AlertId = request.AlertId };
         }
@@ -84,6 +110,7 @@ public sealed class AlertingService
 
     private async Task<AlertResult> SendAsync(AlertRequest request, RouteDefinition route, AlertInvocation invocation)
     {
+        var key = ProducerScope.AlertKey(request);
         MimeKit.MimeMessage message;
         try
         {
@@ -92,7 +119,7 @@ public sealed class AlertingService
         catch
         {
             // An override template that fails at run time must not leave the alert claimed until the deadline.
-            await ReleaseAsync(request.AlertId);
+            await ReleaseAsync(key);
             throw;
         }
 
@@ -105,9 +132,9 @@ public sealed class AlertingService
                 invocation.Deadline,
                 invocation.CancellationToken,
                 retry => _log.Retrying(request.AlertId, retry));
-            await RecordSentAsync(request.AlertId, message.MessageId!);
+            await RecordSentAsync(key, message.MessageId!);
             _repeats.RecordSent(request);
-            _log.Sent(request.AlertId, message.MessageId!, route.Name, delivery.AcceptedRecipients, delivery.FailedRecipients.Count, Stopwatch.GetElapsedTime(started));
+            _log.Sent(request.AlertId, request.Producer?.Account, message.MessageId!, route.Name, delivery.AcceptedRecipients, delivery.FailedRecipients.Count, Stopwatch.GetElapsedTime(started));
             return new AlertResult
             {
                 Status = AlertResultStatus.Sent,
@@ -119,12 +146,12 @@ public sealed class AlertingService
         }
         catch (SmtpDeliveryException exception) when (!exception.IsTransient)
         {
-            await ReleaseAsync(request.AlertId);
+            await ReleaseAsync(key);
             return Reject(request.AlertId, [new AlertProblem("$", "smtpRejected", exception.Message)]);
         }
         catch (Exception exception) when (exception is SmtpDeliveryException or TimeoutException or OperationCanceledException)
         {
-            await ReleaseAsync(request.AlertId);
+            await ReleaseAsync(key);
             var reason = exception is SmtpDeliveryException ? exception.Message : "the invocation's time ran out while retrying";
             _log.GaveUp(request.AlertId, reason);
             throw new TransientAlertingException(AlertErrorTypes.TransientDeliveryFailure, $"send alert {request.AlertId}: {reason}", exception);
@@ -132,7 +159,7 @@ public sealed class AlertingService
         catch
         {
             // Configuration, a dependency failing for now, or a bug: each keeps its kind, and none keeps the claim.
-            await ReleaseAsync(request.AlertId);
+            await ReleaseAsync(key);
             throw;
         }
     }

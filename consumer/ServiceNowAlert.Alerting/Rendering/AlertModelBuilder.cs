@@ -45,6 +45,9 @@ internal static class AlertModelBuilder
             ConfigurationItem = request.ConfigurationItem,
             Account = request.Account,
             Region = request.Region,
+            Producer = ProducerText(request.Producer),
+            ProducerAccount = request.Producer?.Account,
+            ProducerName = request.Producer?.Name,
             OccurredAt = request.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
             AlertId = request.AlertId,
             CorrelationKey = request.CorrelationKey,
@@ -117,6 +120,9 @@ internal static class AlertModelBuilder
         ["configuration_item"] = view.ConfigurationItem,
         ["account"] = view.Account,
         ["region"] = view.Region,
+        ["producer"] = view.Producer,
+        ["producer_account"] = view.ProducerAccount,
+        ["producer_name"] = view.ProducerName,
         ["occurred_at"] = view.OccurredAt,
         ["alert_id"] = view.AlertId,
         ["correlation_key"] = view.CorrelationKey,
@@ -132,16 +138,21 @@ internal static class AlertModelBuilder
 
     private static List<KeyValuePair<string, string>> Summary(AlertRequest request)
     {
-        var rows = new List<KeyValuePair<string, string>>(5)
+        var rows = new List<KeyValuePair<string, string>>(6)
         {
             new("Severity", $"{request.Severity.ToString().ToLowerInvariant()} (ServiceNow {ServiceNowSeverity.From(request.Severity, request.Status)})"),
         };
         AddIfPresent(rows, "Application", request.Application);
         AddIfPresent(rows, "Environment", request.Environment);
         AddIfPresent(rows, "Node", request.ConfigurationItem);
+        AddIfPresent(rows, "Producer account", ProducerText(request.Producer));
         AddIfPresent(rows, "Account", request.Account is null ? null : request.Region is null ? request.Account : $"{request.Account} ({request.Region})");
         return rows;
     }
+
+    /// <summary>The producer account as people read it: "Payments prod (111111111111)", or the id alone.</summary>
+    public static string? ProducerText(AlertProducer? producer) =>
+        producer is null ? null : string.IsNullOrEmpty(producer.Name) ? producer.Account : $"{producer.Name} ({producer.Account})";
 
     private static void AddIfPresent(List<KeyValuePair<string, string>> rows, string name, string? value)
     {

@@ -39,6 +39,13 @@ internal sealed record AlertView
 
     public string? Region { get; init; }
 
+    /// <summary>The producer account as shown: "name (id)", or the id alone; null for an alert without a producer.</summary>
+    public string? Producer { get; init; }
+
+    public string? ProducerAccount { get; init; }
+
+    public string? ProducerName { get; init; }
+
     public required string OccurredAt { get; init; }
 
     public required string AlertId { get; init; }
@@ -75,6 +82,9 @@ internal sealed record AlertView
             ConfigurationItem = Optional(ConfigurationItem),
             Account = Optional(Account),
             Region = Optional(Region),
+            Producer = Optional(Producer),
+            ProducerAccount = Optional(ProducerAccount),
+            ProducerName = Optional(ProducerName),
             AlertId = map(AlertId),
             CorrelationKey = map(CorrelationKey),
             Resources = [.. Resources.Select(map)],

@@ -14,7 +14,7 @@ internal static class HtmlBudget
 {
     /// <summary>
     /// UTF-8 bytes for the escaped values. The default HTML template's own markup with every row the contract allows
-    /// (5 summary rows, 64 details, 100 resources, 20 links, 50 log lines) and the note is about 24 KB; the values
+    /// (6 summary rows, 64 details, 100 resources, 20 links, 50 log lines) and the note is about 24 KB; the values
     /// get what is left below 100,000 bytes, less a margin for an override template's extra markup.
     /// </summary>
     public const int ValueBytes = 68_000;

@@ -46,6 +46,8 @@ public static class ServiceNowFields
         AddIfPresent(fields, "environment", request.Environment);
         AddIfPresent(fields, "account", request.Account);
         AddIfPresent(fields, "region", request.Region);
+        AddIfPresent(fields, "producer_account", request.Producer?.Account);
+        AddIfPresent(fields, "producer_name", request.Producer?.Name);
         return fields;
     }
 
@@ -84,7 +86,7 @@ public static class ServiceNowFields
         return end < 0 ? line : line[..end];
     }
 
-    private static readonly string[] FixedNames = ["alert_id", "correlation_key", "status", "severity", "occurred_at", "application", "environment", "account", "region"];
+    private static readonly string[] FixedNames = ["alert_id", "correlation_key", "status", "severity", "occurred_at", "application", "environment", "account", "region", "producer_account", "producer_name"];
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_json;
@@ -117,7 +119,8 @@ public static class ServiceNowFields
     }
 
     private static int Entries(AlertRequest request) =>
-        5 + (request.Application is null ? 0 : 1) + (request.Environment is null ? 0 : 1) + (request.Account is null ? 0 : 1) + (request.Region is null ? 0 : 1);
+        5 + (request.Application is null ? 0 : 1) + (request.Environment is null ? 0 : 1) + (request.Account is null ? 0 : 1) + (request.Region is null ? 0 : 1) +
+        (request.Producer is null ? 0 : 1) + (request.Producer?.Name is null ? 0 : 1);
 
     // The fixed entries first, then the details; a detail that reuses a fixed name is prefixed so names stay unique.
     private static void Write(Utf8JsonWriter writer, AlertRequest request, string occurredAt, int kept, bool truncated)
@@ -142,6 +145,8 @@ public static class ServiceNowFields
         Entry("environment", request.Environment);
         Entry("account", request.Account);
         Entry("region", request.Region);
+        Entry("producer_account", request.Producer?.Account);
+        Entry("producer_name", request.Producer?.Name);
         foreach (var (name, value) in request.Details)
         {
             if (written >= kept)
@@ -177,6 +182,8 @@ public static class ServiceNowFields
         "environment" => request.Environment is not null,
         "account" => request.Account is not null,
         "region" => request.Region is not null,
+        "producer_account" => request.Producer is not null,
+        "producer_name" => request.Producer?.Name is not null,
         _ => true,
     };
 }

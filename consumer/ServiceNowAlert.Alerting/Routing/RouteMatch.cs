@@ -9,6 +9,16 @@ public sealed record RouteMatch
 
     private readonly IReadOnlyList<string> _application = [];
 
+    private readonly IReadOnlyList<string> _account = [];
+
+    /// <summary>Producer account ids (the alert's <c>producer.account</c>); one id or a list in the routes file.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(OneOrManyStringsConverter))]
+    public IReadOnlyList<string> Account
+    {
+        get => _account;
+        init => _account = value ?? [];
+    }
+
     public IReadOnlyList<string> Application
     {
         get => _application;

@@ -77,7 +77,8 @@ public sealed class RouteTable
     }
 
     private static bool Matches(RouteMatch match, AlertRequest request) =>
-        (match.Application.Count > 0 || match.Environment.Count > 0 || match.Severity.Count > 0) &&
+        (match.Application.Count > 0 || match.Environment.Count > 0 || match.Severity.Count > 0 || match.Account.Count > 0) &&
+        (match.Account.Count == 0 || (request.Producer is { } producer && match.Account.Contains(producer.Account, StringComparer.Ordinal))) &&
         (match.Application.Count == 0 || match.Application.Contains(request.Application ?? string.Empty, StringComparer.OrdinalIgnoreCase)) &&
         (match.Environment.Count == 0 || match.Environment.Contains(request.Environment ?? string.Empty, StringComparer.OrdinalIgnoreCase)) &&
         (match.Severity.Count == 0 || match.Severity.Contains(request.Severity.ToString(), StringComparer.OrdinalIgnoreCase));
@@ -97,6 +98,11 @@ public sealed class RouteTable
         if (route.To.Count + route.Cc.Count + route.Bcc.Count == 0)
         {
             problems.Add($"route '{route.Name}' has no recipients");
+        }
+
+        foreach (var account in route.Match?.Account.Where(account => !AwsIdentifiers.IsAccountId(account)) ?? [])
+        {
+            problems.Add($"route '{route.Name}': match account '{account}' is not a 12-digit AWS account id");
         }
 
         foreach (var address in route.To.Concat(route.Cc).Concat(route.Bcc).Where(address => !MailboxAddress.TryParse(address, out _)))

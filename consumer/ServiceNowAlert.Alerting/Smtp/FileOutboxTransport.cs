@@ -4,7 +4,8 @@ namespace ServiceNowAlert.Alerting.Smtp;
 
 /// <summary>
 /// Writes each message to a folder instead of sending it: <c>&lt;alertId&gt;.eml</c> (the whole MIME message, openable in
-/// any mail client) and <c>&lt;alertId&gt;.html</c> (its HTML part, for a browser). The CLI's default and local runs use it.
+/// any mail client) and <c>&lt;alertId&gt;.html</c> (its HTML part, for a browser), each prefixed with the producer account
+/// when the alert has one. The CLI's default and local runs use it.
 /// </summary>
 public sealed class FileOutboxTransport(string directory) : ISmtpTransport
 {
@@ -56,6 +57,9 @@ public sealed class FileOutboxTransport(string directory) : ISmtpTransport
     {
         ArgumentNullException.ThrowIfNull(message);
         var id = message.Headers["X-Alert-Id"] ?? message.MessageId ?? "message";
+
+        // Two producer accounts may send the same alertId; each alert gets its own file.
+        id = message.Headers["X-Alert-Producer-Account"] is { } account ? $"{account}-{id}" : id;
         return string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
     }
 }

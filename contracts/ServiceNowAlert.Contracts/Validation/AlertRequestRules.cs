@@ -46,6 +46,7 @@ internal static partial class AlertRequestRules
         Links(rules, request.Links);
         Details(rules, request.Details);
         Strings(rules, request.LogExcerpt, "logExcerpt", AlertLimits.MaxLogLines, AlertLimits.MaxLogLineLength, allowEmpty: true);
+        Producer(rules, request.Producer);
         var route = rules.Text(request.Route, "$.route", "route", AlertLimits.MaxRouteLength, TextKind.SingleLine);
         rules.Matches(route, "$.route", "route", IdPattern().IsMatch, "a route name (letters, digits and . _ : -), never an address");
         return true;
@@ -124,6 +125,20 @@ internal static partial class AlertRequestRules
                 rules.Problems.Add(JsonPath.Property(path, "url"), AlertProblemCodes.BadFormat, $"url must be an absolute http or https URL; got '{url}'");
             }
         }
+    }
+
+    private static void Producer(FieldRules rules, AlertProducer? producer)
+    {
+        if (producer is null)
+        {
+            // A producer of the wrong JSON type reads as none; the reader explained it at this path.
+            rules.Problems.Release("$.producer");
+            return;
+        }
+
+        var account = rules.Text(producer.Account, "$.producer.account", "producer account", 12, TextKind.SingleLine, required: true);
+        rules.Matches(account, "$.producer.account", "producer account", AwsIdentifiers.IsAccountId, "a 12-digit AWS account id");
+        rules.Text(producer.Name, "$.producer.name", "producer name", AlertLimits.MaxProducerNameLength, TextKind.SingleLine);
     }
 
     private static void Details(FieldRules rules, OrderedDictionary<string, string> details)

@@ -16,6 +16,7 @@ internal static class JsonForm
     [
         request.SchemaVersion, request.AlertId, request.CorrelationKey, request.Source, request.Title, request.Description,
         request.Application, request.ConfigurationItem, request.Environment, request.Account, request.Region, request.Route,
+        request.Producer?.Account, request.Producer?.Name,
         .. request.Links.SelectMany(link => new[] { link.Title, link.Url }),
     ];
 

@@ -37,6 +37,7 @@ internal static partial class JsonRequestReader
         Links = Links(root, problems),
         Details = Details(root, problems),
         LogExcerpt = Strings(root, "logExcerpt", problems),
+        Producer = Producer(root, problems),
         Route = Member(root, JsonPath.Root, "route", problems),
     };
 
@@ -198,6 +199,17 @@ internal static partial class JsonRequestReader
         }
 
         return links;
+    }
+
+    private static AlertProducer? Producer(JsonElement root, ProblemCollector problems)
+    {
+        if (Container(root, "producer", JsonValueKind.Object, problems) is not { } producer)
+        {
+            return null;
+        }
+
+        // A missing account is left null for the rules to call required.
+        return new AlertProducer(Member(producer, "$.producer", "account", problems)!, Member(producer, "$.producer", "name", problems));
     }
 
     private static OrderedDictionary<string, string> Details(JsonElement root, ProblemCollector problems)

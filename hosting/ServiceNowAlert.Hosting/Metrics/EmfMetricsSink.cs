@@ -5,7 +5,9 @@ namespace ServiceNowAlert.Hosting;
 
 /// <summary>
 /// Writes metrics as CloudWatch Embedded Metric Format: a JSON log line that CloudWatch turns into metrics without an
-/// API call (which the function's network could not make anyway). Namespace ServiceNowAlert, dimension FunctionName.
+/// API call (which the function's network could not make anyway). Namespace ServiceNowAlert, dimension FunctionName,
+/// and per invocation one more set [FunctionName, name] when the function sets a dimension (the alerting function's
+/// SourceAccount), so the totals stay where they were and the per-account figures sit beside them.
 /// </summary>
 public sealed class EmfMetricsSink : IMetricsSink
 {
@@ -16,6 +18,7 @@ public sealed class EmfMetricsSink : IMetricsSink
     private readonly string _functionName;
     private readonly List<(string Name, double Value, MetricUnit Unit)> _pending = [];
     private readonly Lock _gate = new();
+    private (string Name, string Value)? _dimension;
 
     public EmfMetricsSink(TextWriter output, TimeProvider timeProvider, string functionName)
     {
@@ -32,13 +35,26 @@ public sealed class EmfMetricsSink : IMetricsSink
         }
     }
 
+    public void SetDimension(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_gate)
+        {
+            _dimension = (name, value);
+        }
+    }
+
     public void Flush()
     {
         (string Name, double Value, MetricUnit Unit)[] metrics;
+        (string Name, string Value)? dimension;
         lock (_gate)
         {
             metrics = [.. _pending];
             _pending.Clear();
+            dimension = _dimension;
+            _dimension = null;
         }
 
         if (metrics.Length == 0)
@@ -59,6 +75,14 @@ public sealed class EmfMetricsSink : IMetricsSink
             writer.WriteStartArray();
             writer.WriteStringValue("FunctionName");
             writer.WriteEndArray();
+            if (dimension is { } extra)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue("FunctionName");
+                writer.WriteStringValue(extra.Name);
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndArray();
             writer.WriteStartArray("Metrics");
             foreach (var group in metrics.GroupBy(metric => metric.Name))
@@ -74,6 +98,10 @@ public sealed class EmfMetricsSink : IMetricsSink
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteString("FunctionName", _functionName);
+            if (dimension is { } value)
+            {
+                writer.WriteString(value.Name, value.Value);
+            }
             foreach (var group in metrics.GroupBy(metric => metric.Name))
             {
                 // EMF takes an array of values for a metric recorded more than once in one line.

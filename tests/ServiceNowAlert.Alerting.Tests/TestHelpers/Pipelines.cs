@@ -1,5 +1,6 @@
 using ServiceNowAlert.Alerting.Idempotency;
 using ServiceNowAlert.Alerting.Pipeline;
+using ServiceNowAlert.Alerting.Producers;
 using ServiceNowAlert.Alerting.Rendering;
 using ServiceNowAlert.Alerting.Routing;
 using ServiceNowAlert.Alerting.Smtp;
@@ -15,7 +16,7 @@ internal static class Pipelines
             new SmtpSettings { Host = server.Host, Port = server.Port, Tls = tls, CaFile = server.CaFile, StepTimeout = stepTimeout ?? TimeSpan.FromSeconds(5) },
             login ?? (_ => Task.FromResult<SmtpCredentials?>(new SmtpCredentials(server.User, password ?? server.Password))));
 
-    public static AlertingService Service(ISmtpTransport transport, RecordingLogSink? log = null, RouteTable? routes = null, TimeSpan? repeat = null, TimeProvider? time = null, int maxRetries = 3, IIdempotencyStore? store = null, AlertRenderer? renderer = null) =>
+    public static AlertingService Service(ISmtpTransport transport, RecordingLogSink? log = null, RouteTable? routes = null, TimeSpan? repeat = null, TimeProvider? time = null, int maxRetries = 3, IIdempotencyStore? store = null, AlertRenderer? renderer = null, ProducerAllowList? producers = null, ProducerAccountNames? producerNames = null) =>
         new(
             routes ?? Alerts.Routes(),
             renderer ?? new AlertRenderer(AlertTemplates.Load()),
@@ -25,7 +26,9 @@ internal static class Pipelines
             time ?? TimeProvider.System,
             log,
             maxRetries,
-            TimeSpan.FromMilliseconds(20));
+            TimeSpan.FromMilliseconds(20),
+            producers,
+            producerNames);
 
     public static AlertInvocation Invocation(TimeSpan? budget = null) => AlertInvocation.Local(TimeProvider.System, budget ?? TimeSpan.FromSeconds(30));
 }

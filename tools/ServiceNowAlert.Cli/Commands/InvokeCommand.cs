@@ -24,9 +24,11 @@ internal static class InvokeCommand
             file, functionArn, roleArn, externalId,
         };
         AwsOptions.AddTo(command);
+        ProducerOptions.AddTo(command);
         command.Options.Add(CliOptions.Verbose);
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(parse, async () =>
         {
+            var producer = ProducerOptions.From(parse);
             var environment = new Dictionary<string, string> { [InvokerEnvironmentVariables.TargetFunctionArn] = parse.GetValue(functionArn)! };
             if (parse.GetValue(roleArn) is { } role)
             {
@@ -59,7 +61,7 @@ internal static class InvokeCommand
             var service = new InvokerService(settings, roles, aws.Credentials(lambdaEndpoint), new LambdaInvokeClient(http, aws.Region, lambdaEndpoint, TimeProvider.System), TimeProvider.System, new JsonLambdaLog(Console.Error, TimeProvider.System, LambdaLogLevel.Info));
             try
             {
-                var response = await service.HandleAsync(File.ReadAllBytes(input.FullName), TimeProvider.System.GetUtcNow().AddMinutes(5), cancellation);
+                var response = await service.HandleAsync(File.ReadAllBytes(input.FullName), TimeProvider.System.GetUtcNow().AddMinutes(5), cancellation, producer);
                 Console.WriteLine(JsonSerializer.Serialize(response, CliJsonContext.Readable.InvokerResponse));
                 return 0;
             }

@@ -29,9 +29,11 @@ internal static class SendCommand
         {
             file, outbox, smtp, tls, user, passwordEnv, caFile, routes, templates,
         };
+        ProducerOptions.AddTo(command);
         command.Options.Add(CliOptions.Verbose);
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(parse, async () =>
         {
+            var producer = ProducerOptions.From(parse);
             var normalised = LocalChain.Normalise(parse.GetValue(file)!);
             foreach (var note in normalised.Notes)
             {
@@ -43,8 +45,9 @@ internal static class SendCommand
             var service = LocalChain.Service(LocalChain.Routes(parse.GetValue(routes)), renderer, transport);
             var failed = false;
             var progress = new BatchProgress(normalised.Alerts.Count);
-            foreach (var alert in normalised.Alerts)
+            foreach (var normalisedAlert in normalised.Alerts)
             {
+                var alert = producer is null ? normalisedAlert : normalisedAlert with { Producer = producer };
                 progress.Next();
                 AlertResult result;
                 try
@@ -57,7 +60,7 @@ internal static class SendCommand
                 }
 
                 failed |= result.Status == AlertResultStatus.Rejected;
-                var where = transport is FileOutboxTransport files ? Path.Combine(files.Directory, SafeName(alert.AlertId) + ".eml") : parse.GetValue(smtp);
+                var where = transport is FileOutboxTransport files ? Path.Combine(files.Directory, SafeName(alert.Producer is { } from ? $"{from.Account}-{alert.AlertId}" : alert.AlertId) + ".eml") : parse.GetValue(smtp);
                 var detail = result.Status == AlertResultStatus.Rejected ? string.Join("; ", result.Problems.Select(problem => problem.ToString())) : where;
                 progress.Clear();
                 Console.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {alert.Severity.ToString().ToLowerInvariant(),-8} {renderer.Render(alert).Subject}  {detail}");
