@@ -173,6 +173,32 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Equal(2, aws.Calls.Count(c => c.StartsWith("s3 cp ", StringComparison.Ordinal) && c.Contains("invoker.zip", StringComparison.Ordinal)));
     }
 
+    // The organisation-readable bucket is an artifact bucket stack whose parameter file sets ReaderOrganizationId:
+    // deploy.sh hands it to that stack, from the shared file or a profile's own, and to no other.
+    [Fact]
+    public async Task Deploy_ReaderOrganizationIdOfAParameterFile_ReachesOnlyItsArtifactBucketStack()
+    {
+        using var aws = new FakeAwsCli(objectsExist: false);
+        using var parameters = new ParameterDirectory();
+        parameters.Write("s3-callee.json", [.. ParameterFiles.Values("s3-callee.json")
+            .Select(p => (p.Key, p.Key == "ReaderOrganizationId" ? "o-a1b2c3d4e5" : p.Value))]);
+        parameters.Write("s3-caller.acct-c.json", ("BucketName", "example-snalert-caller-artifacts-333333333333"), ("ReaderOrganizationId", "o-zzzzzzzzzz"));
+
+        var result = await RunAsync(aws, "--params-dir", parameters.Path, "--caller-profile", "acct-c");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var buckets = Deploys(aws.Calls).Where(c => c.Contains("--template-file cloudformation/artifact-bucket.yaml", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, buckets.Count);
+        Assert.Contains("--profile acct-a --region eu-west-1 --stack-name S3Callee ", buckets[0], StringComparison.Ordinal);
+        Assert.Contains(" ReaderOrganizationId=o-a1b2c3d4e5 ", buckets[0], StringComparison.Ordinal);
+        Assert.Contains("--profile acct-b --region eu-central-1 --stack-name S3Caller ", buckets[1], StringComparison.Ordinal);
+        Assert.Contains(" ReaderOrganizationId= ", buckets[1], StringComparison.Ordinal);
+        Assert.Contains("--profile acct-c --region eu-central-1 --stack-name S3Caller ", buckets[2], StringComparison.Ordinal);
+        Assert.Contains(" ReaderOrganizationId=o-zzzzzzzzzz ", buckets[2], StringComparison.Ordinal);
+        Assert.All(buckets, c => Assert.Single(c.Split(' '), a => a.StartsWith("ReaderOrganizationId=", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Deploys(aws.Calls).Except(buckets), c => c.Contains("ReaderOrganizationId", StringComparison.Ordinal));
+    }
+
     private static List<string> Deploys(IReadOnlyList<string> calls) =>
         calls.Where(c => c.StartsWith("cloudformation deploy", StringComparison.Ordinal)).ToList();
 

@@ -17,26 +17,55 @@ public sealed class IamPolicyTests
     private static IEnumerable<PolicyStatement> AllStatements() =>
         CloudFormationTemplate.All().SelectMany(t => t.PolicyStatements());
 
+    // The parameter every branch of a statement's StringEquals names as aws:PrincipalOrgID, or null.
+    private static string? OrganizationParameter(PolicyStatement statement)
+    {
+        var names = Intrinsics.Branches(statement.Statement["Condition"]?["StringEquals"])
+            .Select(b => b?["aws:PrincipalOrgID"]?["Ref"]?.GetValue<string>())
+            .Distinct()
+            .ToList();
+        return names.Count == 1 ? names[0] : null;
+    }
+
     [Fact]
     public void Policies_AreFoundInEveryTemplate()
     {
         Assert.All(CloudFormationTemplate.All(), template => Assert.NotEmpty(template.PolicyStatements()));
     }
 
-    // The one exception, the organisation statement of the cross-account trust, needs both conditions: the
-    // organisation ID (never empty there: its Fn::If requires OrganizationId set) and the invoker role's name.
+    // The exceptions are organisation statements: the cross-account trust, which also needs the invoker role's name,
+    // and the artifact bucket's read of invoker/* (bucket policy and key policy). Each holds aws:PrincipalOrgID as the
+    // Ref of its organisation parameter, which is never empty there (W1030's test checks the Fn::If requires it set).
     [Fact]
-    public void AllowStatements_NameAWildcardPrincipalOnlyWithinTheOrganizationAndForTheInvokerRoleName()
+    public void AllowStatements_NameAWildcardPrincipalOnlyWithinTheOrganization()
     {
         var wildcards = AllStatements()
             .Where(s => s.IsAllow && s.Principals.Any(p => p == "*" || p.EndsWith(":*", StringComparison.Ordinal)))
             .ToList();
 
-        var statement = Assert.Single(wildcards);
-        Assert.Equal(("callee.yaml", "CrossAccountRole", PolicyKind.Trust), (statement.Template, statement.ResourceId, statement.Kind));
-        var condition = statement.Statement["Condition"]!;
-        Assert.All(Intrinsics.Branches(condition["StringEquals"]), b => Assert.True(Intrinsics.IsRefTo(b!["aws:PrincipalOrgID"], "OrganizationId")));
-        Assert.EndsWith(":role/${InvokerRoleName}\"}", condition["ArnLike"]!["aws:PrincipalArn"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                ("artifact-bucket.yaml", "ArtifactKey", PolicyKind.Key, "ReaderOrganizationId"),
+                ("artifact-bucket.yaml", "ArtifactBucketPolicy", PolicyKind.Resource, "ReaderOrganizationId"),
+                ("callee.yaml", "CrossAccountRole", PolicyKind.Trust, "OrganizationId"),
+            ],
+            wildcards.Select(s => (s.Template, s.ResourceId, s.Kind, OrganizationParameter(s))));
+        var trust = wildcards.Single(s => s.Kind == PolicyKind.Trust);
+        Assert.EndsWith(":role/${InvokerRoleName}\"}", trust.Statement["Condition"]!["ArnLike"]!["aws:PrincipalArn"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ArtifactBucket_OrganizationStatements_ReadOnlyInvokerZipsAndDecryptOnlyThroughS3()
+    {
+        var statements = CloudFormationTemplate.Load("artifact-bucket.yaml").PolicyStatements()
+            .Where(s => s.IsAllow && s.Principals.Contains("*")).ToList();
+
+        var read = Assert.Single(statements, s => s.Kind == PolicyKind.Resource);
+        Assert.Equal(["s3:GetObject"], read.Actions);
+        Assert.Equal(["""{"Fn::Sub":"${ArtifactBucket.Arn}/invoker/*"}"""], read.Resources);
+        var decrypt = Assert.Single(statements, s => s.Kind == PolicyKind.Key);
+        Assert.Equal(["kms:Decrypt"], decrypt.Actions);
+        Assert.Equal("""{"Fn::Sub":"s3.${AWS::Region}.amazonaws.com"}""", decrypt.Statement["Condition"]!["StringEquals"]!["kms:ViaService"]!.ToJsonString());
     }
 
     [Fact]

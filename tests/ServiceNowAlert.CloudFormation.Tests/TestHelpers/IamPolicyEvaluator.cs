@@ -5,11 +5,12 @@ using System.Text.RegularExpressions;
 namespace ServiceNowAlert.CloudFormation.Tests.TestHelpers;
 
 /// <summary>
-/// Decides a resolved resource-based policy (a role's trust policy) for one request the way IAM does: an explicit
-/// Deny wins, otherwise one matching Allow allows, otherwise the request is refused. A statement matches when its
-/// Action, its Principal and every condition match. Conditions: every operator and every key must hold, any of a
-/// key's values may; condition key names ignore case; a key missing from the request fails every operator but Null
-/// and the ...IfExists forms. Operators the templates do not use are refused, so a test never passes on a guess.
+/// Decides a resolved resource-based policy (a role's trust policy, a bucket or key policy) for one request the way
+/// IAM does: an explicit Deny wins, otherwise one matching Allow allows, otherwise the request is refused. A statement
+/// matches when its Action, its Principal, its Resource (when it names one) and every condition match. Conditions:
+/// every operator and every key must hold, any of a key's values may; condition key names ignore case; a key missing
+/// from the request fails every positive operator but the ...IfExists forms and satisfies the negated ones (...Not...)
+/// and Null "true". Operators the templates do not use are refused, so a test never passes on a guess.
 /// </summary>
 public static partial class IamPolicyEvaluator
 {
@@ -30,13 +31,14 @@ public static partial class IamPolicyEvaluator
 
     private static bool Matches(JsonObject statement, IamRequest request)
     {
-        if (statement["NotAction"] is not null || statement["NotPrincipal"] is not null)
+        if (statement["NotAction"] is not null || statement["NotPrincipal"] is not null || statement["NotResource"] is not null)
         {
-            throw new NotSupportedException("evaluate policy: NotAction and NotPrincipal are not evaluated by the tests");
+            throw new NotSupportedException("evaluate policy: NotAction, NotPrincipal and NotResource are not evaluated by the tests");
         }
 
         return Values(statement["Action"]).Any(action => Glob(action, request.Action, ignoreCase: true))
             && PrincipalMatches(statement["Principal"], request)
+            && ResourceMatches(statement["Resource"], request)
             && (statement["Condition"] as JsonObject ?? []).All(op => OperatorHolds(op.Key, op.Value!.AsObject(), request.Keys));
     }
 
@@ -46,6 +48,20 @@ public static partial class IamPolicyEvaluator
         JsonObject map => Values(map["AWS"]).Any(value => AwsPrincipalMatches(value, request)),
         _ => false,
     };
+
+    // In a key policy "*" is the key itself; elsewhere it is every resource. A policy that names resources cannot be
+    // decided for a request without one.
+    private static bool ResourceMatches(JsonNode? resource, IamRequest request)
+    {
+        if (resource is null)
+        {
+            return true;
+        }
+
+        var resourceArn = request.Resource
+            ?? throw new InvalidOperationException($"evaluate policy: the statement names {resource.ToJsonString()} but the request no resource");
+        return Values(resource).Any(pattern => pattern == "*" || ArnLike(pattern, resourceArn));
+    }
 
     // "*" is everyone; an account id or its root ARN is every principal of that account; any other ARN is that
     // principal only. IAM refuses other wildcards in Principal, so they are an error here too.
@@ -80,10 +96,15 @@ public static partial class IamPolicyEvaluator
             var holds = op switch
             {
                 "Null" => Values(expected).Any(v => v == (present ? "false" : "true")),
+                "StringNotEquals" or "StringNotLike" or "ArnNotEquals" or "ArnNotLike" when !present => true,
                 _ when !present => ifExists,
                 "StringEquals" => Values(expected).Any(v => string.Equals(v, actual, StringComparison.Ordinal)),
+                "StringNotEquals" => !Values(expected).Any(v => string.Equals(v, actual, StringComparison.Ordinal)),
                 "StringLike" => Values(expected).Any(v => Glob(v, actual!, ignoreCase: false)),
+                "StringNotLike" => !Values(expected).Any(v => Glob(v, actual!, ignoreCase: false)),
                 "ArnEquals" or "ArnLike" => Values(expected).Any(v => ArnLike(v, actual!)),
+                "ArnNotEquals" or "ArnNotLike" => !Values(expected).Any(v => ArnLike(v, actual!)),
+                "Bool" => Values(expected).Any(v => string.Equals(v, actual, StringComparison.OrdinalIgnoreCase)),
                 _ => throw new NotSupportedException($"evaluate policy: condition operator {name} is not evaluated by the tests"),
             };
             if (!holds)

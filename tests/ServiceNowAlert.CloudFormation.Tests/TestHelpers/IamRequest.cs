@@ -6,6 +6,11 @@ namespace ServiceNowAlert.CloudFormation.Tests.TestHelpers;
 /// </summary>
 public sealed record IamRequest(string PrincipalArn, string Action, IReadOnlyDictionary<string, string> Context)
 {
+    /// <summary>
+    /// The ARN the action is on (an object's or a key's); null for AssumeRole, whose trust policy names no resource.
+    /// </summary>
+    public string? Resource { get; init; }
+
     /// <summary>The principal's account, the fifth part of its ARN.</summary>
     public string PrincipalAccount => PrincipalArn.Split(':')[4];
 
