@@ -2,6 +2,9 @@
 # Deploys ServiceNowAlert in the documented order with the AWS CLI (v2), jq and bash 4 or later:
 #   package.sh -> S3Callee -> upload alerting zip -> Callee -> then for each caller account, in the order given:
 #   S3Caller -> upload invoker zip -> Caller
+# Each function is built for the Architecture its stack's parameter files ask for (x86_64 when they name none):
+# artifacts/<function>.zip under <function>/<sha256>.zip, or artifacts/<function>-arm64.zip under
+# <function>/arm64/<sha256>.zip.
 # Account A (callee) and each caller (producer) account have their own CLI profile; stack parameters come from
 # cloudformation/params/*.json (create-stack JSON form), for a caller overlaid by s3-caller.<profile>.json and
 # caller.<profile>.json when present, plus the outputs of the stacks before them.
@@ -26,7 +29,8 @@ Usage: cloudformation/deploy.sh --callee-profile PROFILE --caller-profile PROFIL
                      caller.<profile>.json, when present, override entries of the shared files (each
                      account needs its own artifact BucketName, so with several callers give
                      s3-caller.<profile>.json)
-  --artifacts-dir    where package.sh writes alerting.zip and invoker.zip (default: artifacts)
+  --artifacts-dir    where package.sh writes alerting.zip and invoker.zip, and alerting-arm64.zip and
+                     invoker-arm64.zip for a stack whose Architecture is arm64 (default: artifacts)
   --endpoint-url     send every AWS call to URL (a local AWS emulator, for example); without it,
                      AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL, as the AWS CLI reads them
   --skip-build       use the existing zips instead of running ./package.sh
@@ -262,6 +266,43 @@ upload_artifact() {
   fi
 }
 
+# The Architecture a stack's parameter files ask for (the templates' default, x86_64, when they name none).
+architecture_of() {
+  local value
+  value="$(jq -rs 'map(.[]) | map(select(.ParameterKey == "Architecture")) | last | .ParameterValue // "x86_64"' "$@")"
+  case "$value" in
+    x86_64|arm64) echo "$value" ;;
+    *) die "read parameters: Architecture '$value' in $* is not x86_64 or arm64" ;;
+  esac
+}
+
+# What package.sh --arch builds for one function: x86_64, arm64 or both.
+arch_spec() {
+  local -n wanted="$1"
+  if [ -n "${wanted[x86_64]:-}" ] && [ -n "${wanted[arm64]:-}" ]; then echo both
+  elif [ -n "${wanted[arm64]:-}" ]; then echo arm64
+  else echo x86_64
+  fi
+}
+
+# The zip package.sh writes for a function and architecture, and the content-addressed key it is uploaded under.
+artifact_of() {
+  if [ "$2" = arm64 ]; then echo "$artifacts_dir/$1-arm64.zip"; else echo "$artifacts_dir/$1.zip"; fi
+}
+key_of() {
+  local sha
+  sha="$(sha256_of "$(artifact_of "$1" "$2")")" || exit $?
+  if [ "$2" = arm64 ]; then echo "$1/arm64/$sha.zip"; else echo "$1/$sha.zip"; fi
+}
+
+alerting_architecture="$(architecture_of "$params_dir/callee.json")"
+declare -A alerting_architectures=(["$alerting_architecture"]=1) invoker_architectures=() caller_architecture=()
+for profile in "${caller_profiles[@]}"; do
+  mapfile -t caller_param_files < <(caller_files caller "$profile")
+  caller_architecture["$profile"]="$(architecture_of "${caller_param_files[@]}")"
+  invoker_architectures["${caller_architecture[$profile]}"]=1
+done
+
 # Bucket names are global: two callers with the same artifact bucket would fail halfway, so refuse before any call.
 declare -A bucket_owner=()
 for profile in "${caller_profiles[@]}"; do
@@ -282,13 +323,19 @@ if [ "$first_install" = true ]; then
 fi
 
 if [ "$skip_build" = false ]; then
-  run ./package.sh
+  alerting_spec="$(arch_spec alerting_architectures)" invoker_spec="$(arch_spec invoker_architectures)"
+  if [ "$alerting_spec" = x86_64 ] && [ "$invoker_spec" = x86_64 ]; then
+    run ./package.sh
+  elif [ "$alerting_spec" = "$invoker_spec" ]; then
+    run ./package.sh --arch "$alerting_spec"
+  else
+    run ./package.sh --arch "$alerting_spec" alerting
+    run ./package.sh --arch "$invoker_spec" invoker
+  fi
 fi
 
-alerting_zip="$artifacts_dir/alerting.zip"
-invoker_zip="$artifacts_dir/invoker.zip"
-alerting_key="alerting/$(sha256_of "$alerting_zip").zip"
-invoker_key="invoker/$(sha256_of "$invoker_zip").zip"
+alerting_zip="$(artifact_of alerting "$alerting_architecture")"
+alerting_key="$(key_of alerting "$alerting_architecture")" || exit $?
 
 if [ "$dry_run" = true ]; then
   echo "# order: Callee in $callee_profile, then ${#caller_profiles[@]} caller account(s): ${caller_profiles[*]}" >&3
@@ -319,6 +366,8 @@ for caller_profile in "${caller_profiles[@]}"; do
   echo "# caller $caller_number of ${#caller_profiles[@]}: $caller_profile" >&3
   mapfile -t s3_caller_files < <(caller_files s3-caller "$caller_profile")
   mapfile -t caller_param_files < <(caller_files caller "$caller_profile")
+  invoker_zip="$(artifact_of invoker "${caller_architecture[$caller_profile]}")"
+  invoker_key="$(key_of invoker "${caller_architecture[$caller_profile]}")" || exit $?
   deploy_stack "$caller_profile" "$caller_region" S3Caller artifact-bucket.yaml "${s3_caller_files[@]}" --
   caller_bucket="$(stack_output "$caller_profile" "$caller_region" S3Caller BucketName)"
   caller_key_arn="$(stack_output "$caller_profile" "$caller_region" S3Caller KeyArn)"

@@ -101,6 +101,75 @@ public sealed class DeployScriptDryRunTests
     }
 
     [Fact]
+    public async Task DryRun_Arm64InTheParameterFiles_BuildsArm64AndUploadsEachZipUnderItsArm64Key()
+    {
+        using var parameters = new ParameterDirectory();
+        parameters.Set("callee.json", "Architecture", "arm64");
+        parameters.Set("caller.json", "Architecture", "arm64");
+
+        var result = await DeployScript.RunAsync(["--dry-run", "--params-dir", parameters.Path, .. DeployScript.Accounts]);
+
+        Assert.Equal(0, result.ExitCode);
+        var order = new[]
+        {
+            result.IndexOf("./package.sh --arch arm64"),
+            result.IndexOf("s3api head-object", "alerting/arm64/"),
+            result.IndexOf("s3 cp artifacts/alerting-arm64.zip", "/alerting/arm64/"),
+            result.IndexOf("cloudformation deploy", "--stack-name Callee "),
+            result.IndexOf("s3api head-object", "invoker/arm64/"),
+            result.IndexOf("s3 cp artifacts/invoker-arm64.zip", "/invoker/arm64/"),
+            result.IndexOf("cloudformation deploy", "--stack-name Caller "),
+        };
+        Assert.Equal(order.Order(), order);
+        Assert.Equal("./package.sh --arch arm64", Assert.Single(result.Commands, c => c.StartsWith("./package.sh", StringComparison.Ordinal)));
+        Assert.DoesNotContain(result.Commands, c => c.Contains("artifacts/alerting.zip", StringComparison.Ordinal) || c.Contains("artifacts/invoker.zip", StringComparison.Ordinal));
+        foreach (var (stack, function) in new[] { ("Callee", "alerting"), ("Caller", "invoker") })
+        {
+            var deploy = result.Commands[result.IndexOf("cloudformation deploy", $"--stack-name {stack} ")];
+            Assert.Contains(" Architecture=arm64 ", deploy, StringComparison.Ordinal);
+            Assert.Matches($@"CodeS3Key={function}/arm64/(<sha256-of-artifacts/{function}-arm64\.zip>|[0-9a-f]{{64}})\.zip", deploy);
+        }
+    }
+
+    [Fact]
+    public async Task DryRun_CallersOnDifferentArchitectures_BuildsTheInvokerForBothAndEachCallerGetsItsOwn()
+    {
+        using var parameters = new ParameterDirectory();
+        parameters.Write("s3-caller.acct-c.json", ("BucketName", "example-snalert-caller-artifacts-333333333333"));
+        parameters.Write("caller.acct-c.json", ("Architecture", "arm64"));
+
+        var result = await DeployScript.RunAsync(
+            ["--dry-run", "--params-dir", parameters.Path, .. DeployScript.Accounts, "--caller-profile", "acct-c"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            ["./package.sh --arch x86_64 alerting", "./package.sh --arch both invoker"],
+            result.Commands.Where(c => c.StartsWith("./package.sh", StringComparison.Ordinal)));
+        // The placeholder on a fresh clone, the zip's real hash once ./package.sh has run; x86_64 keys have no arm64/.
+        const string Hash = "(<sha256-of-[^>]+>|[0-9a-f]{64})";
+        Assert.Matches($@"s3://<output:S3Callee\.BucketName>/alerting/{Hash}\.zip", result.Commands[result.IndexOf("s3 cp artifacts/alerting.zip")]);
+        Assert.Matches($@"/invoker/{Hash}\.zip", result.Commands[result.IndexOf("s3 cp artifacts/invoker.zip", "--profile acct-b ")]);
+        Assert.Contains("/invoker/arm64/", result.Commands[result.IndexOf("s3 cp artifacts/invoker-arm64.zip", "--profile acct-c ")], StringComparison.Ordinal);
+        Assert.DoesNotContain("Architecture=", result.Commands[result.IndexOf("cloudformation deploy", "--profile acct-b ", "--stack-name Caller ")], StringComparison.Ordinal);
+        Assert.Contains(" Architecture=arm64 ", result.Commands[result.IndexOf("cloudformation deploy", "--profile acct-c ", "--stack-name Caller ")], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("callee.json")]
+    [InlineData("caller.json")]
+    public async Task AnArchitectureNotX86OrArm64_IsRefusedBeforeAnyCommand(string file)
+    {
+        using var parameters = new ParameterDirectory();
+        parameters.Set(file, "Architecture", "aarch64");
+
+        var result = await DeployScript.RunAsync(["--dry-run", "--params-dir", parameters.Path, .. DeployScript.Accounts]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Architecture 'aarch64'", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Commands);
+    }
+
+    [Fact]
     public async Task DryRun_CallsNoAwsCommand()
     {
         using var aws = new FakeAwsCli(objectsExist: false);

@@ -199,6 +199,31 @@ public sealed class DeployScriptTests : IDisposable
         Assert.DoesNotContain(Deploys(aws.Calls).Except(buckets), c => c.Contains("ReaderOrganizationId", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Deploy_Arm64_UploadsTheArm64ZipsUnderTheirKeysAndDeploysThatArchitecture()
+    {
+        File.WriteAllText(Path.Combine(_artifacts.FullName, "alerting-arm64.zip"), "alerting arm64 bytes");
+        File.WriteAllText(Path.Combine(_artifacts.FullName, "invoker-arm64.zip"), "invoker arm64 bytes");
+        using var aws = new FakeAwsCli(objectsExist: false);
+        using var parameters = new ParameterDirectory();
+        parameters.Set("callee.json", "Architecture", "arm64");
+        parameters.Set("caller.json", "Architecture", "arm64");
+
+        var result = await RunAsync(aws, "--params-dir", parameters.Path);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var uploads = aws.Calls.Where(c => c.StartsWith("s3 cp ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, uploads.Count);
+        foreach (var (stack, function) in new[] { ("Callee", "alerting"), ("Caller", "invoker") })
+        {
+            var key = $"{function}/arm64/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{function} arm64 bytes")))}.zip";
+            Assert.Contains(uploads, c => c.StartsWith($"s3 cp {_artifacts.FullName}/{function}-arm64.zip s3://fake-S3{stack}-BucketName/{key} ", StringComparison.Ordinal));
+            var deploy = Assert.Single(Deploys(aws.Calls), c => c.Contains($"--stack-name {stack} ", StringComparison.Ordinal));
+            Assert.Contains($" CodeS3Key={key} ", deploy, StringComparison.Ordinal);
+            Assert.Contains(" Architecture=arm64 ", deploy, StringComparison.Ordinal);
+        }
+    }
+
     private static List<string> Deploys(IReadOnlyList<string> calls) =>
         calls.Where(c => c.StartsWith("cloudformation deploy", StringComparison.Ordinal)).ToList();
 

@@ -14,7 +14,7 @@ public sealed class FunctionTests
 
         Assert.Equal("provided.al2023", function["Runtime"]!.GetValue<string>());
         Assert.Equal("bootstrap", function["Handler"]!.GetValue<string>());
-        Assert.Equal("[\"x86_64\"]", function["Architectures"]!.ToJsonString());
+        Assert.Equal("[{\"Ref\":\"Architecture\"}]", function["Architectures"]!.ToJsonString());
         Assert.True(Intrinsics.IsRefTo(function["Code"]!["S3Key"], keyParameter));
         Assert.True(Intrinsics.IsRefTo(function["Code"]!["S3Bucket"], "ArtifactBucketName"));
         Assert.StartsWith(keyPrefix, template.Parameter(keyParameter)["AllowedPattern"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -7,9 +7,9 @@ namespace ServiceNowAlert.EndToEnd.Tests;
 
 /// <summary>
 /// The whole system on loopback: a fake STS (the only AWS piece faked), the emulator running the real invoker and
-/// alerting bootstraps (JIT builds), and the real SMTP test server.
+/// alerting bootstraps (JIT builds, unless a subclass picks others), and the real SMTP test server.
 /// </summary>
-public sealed class LocalSystem : IAsyncLifetime
+public class LocalSystem : IAsyncLifetime
 {
     public const string Invoker = LocalFunctions.Invoker;
     public const string Alerting = LocalFunctions.Alerting;
@@ -28,18 +28,21 @@ public sealed class LocalSystem : IAsyncLifetime
         var port = LoopbackHttpServer.FreePort();
         Emulator = new LambdaEmulator.LambdaEmulator(
             [
-                LocalFunctions.AlertingFunction(Smtp, concurrency: 2),
-                LocalFunctions.InvokerFunction(port, extra: new Dictionary<string, string>
+                Prepare(LocalFunctions.AlertingFunction(Smtp, concurrency: 2)),
+                Prepare(LocalFunctions.InvokerFunction(port, extra: new Dictionary<string, string>
                 {
                     ["SNALERT_TARGET_FUNCTION_ARN"] = $"arn:aws:lambda:us-east-1:111111111111:function:{Alerting}:live",
                     ["SNALERT_TARGET_ROLE_ARN"] = RoleArn,
                     ["SNALERT_EXTERNAL_ID"] = "e2e-external-id",
                     ["SNALERT_STS_ENDPOINT"] = Sts.BaseUri.ToString(),
                     ["AWS_SESSION_TOKEN"] = "invoker-session",
-                }),
+                })),
             ],
             port: port);
     }
+
+    /// <summary>What a subclass changes in a function before the emulator serves it: another build of the bootstrap.</summary>
+    protected virtual FunctionDefinition Prepare(FunctionDefinition definition) => definition;
 
     public async Task DisposeAsync()
     {

@@ -120,6 +120,20 @@ public sealed class EmulatorTests : IAsyncLifetime
         Assert.Single(_emulator.Log, line => line.Line.Contains("initialise function: failed", StringComparison.Ordinal));
     }
 
+    // A launcher (qemu-aarch64 -L / for an arm64 bootstrap) gets the bootstrap and its arguments after its own; env
+    // stands in for it here, and what it adds reaches the function.
+    [Fact]
+    public async Task Invoke_WithALauncher_RunsTheBootstrapUnderIt()
+    {
+        await _emulator.DisposeAsync();
+        await Start(ScriptedFunction.Definition() with { Launcher = ["env", "EMPTY_FUNCTION_FAIL_INIT=1"] });
+
+        var (_, error, body) = await InvokeAsync("{}");
+
+        Assert.Equal("Unhandled", error);
+        Assert.Contains("told to fail by EMPTY_FUNCTION_FAIL_INIT", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Invoke_FunctionLogs_AsJsonWithRequestIdTraceAndRedactedSecrets()
     {

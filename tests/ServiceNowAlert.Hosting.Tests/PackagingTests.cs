@@ -78,6 +78,45 @@ public sealed class PackagingTests
         folder.Delete(recursive: true);
     }
 
+    [Fact]
+    public async Task Check_X64BinaryAsArm64_Fails()
+    {
+        var zip = MakeZip(("bootstrap", ElfOfThisMachine(), 0x1ED));
+
+        var (exitCode, output) = await Shell.RunAsync("bash", "tools/check-bootstrap.sh", "--arch", "arm64", zip);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("bootstrap is not AArch64 (arm64): Advanced Micro Devices X86-64", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("package.sh", "--arch", "arm64", "alerting")]
+    [InlineData("package.sh", "--arch", "both")]
+    public async Task PackageArm64_WithoutTheCrossToolchain_StopsWithOneLineNamingTheDebianPackages(params string[] command)
+    {
+        // A PATH with the shell alone: clang, ld.lld, the aarch64 gcc and objcopy (and dotnet) are all missing.
+        var bin = Directory.CreateTempSubdirectory("snalert-path-");
+        foreach (var tool in new[] { "bash", "dirname" })
+        {
+            File.CreateSymbolicLink(Path.Combine(bin.FullName, tool), Which(tool));
+        }
+
+        var (exitCode, output) = await Shell.RunAsync(Which("env"), [$"PATH={bin.FullName}", "bash", .. command]);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Trim().Split('\n'));
+        Assert.StartsWith("arm64 toolchain: missing clang lld gcc-aarch64-linux-gnu ", line, StringComparison.Ordinal);
+        Assert.Contains("binutils-aarch64-linux-gnu", line, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y clang lld gcc-aarch64-linux-gnu ", line, StringComparison.Ordinal);
+        bin.Delete(recursive: true);
+    }
+
+    private static string Which(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(folder => Path.Combine(folder, tool))
+            .FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"find {tool}: not on PATH");
+
     private static async Task Compile(params string[] arguments)
     {
         var (exitCode, output) = await Shell.RunAsync("gcc", arguments);

@@ -13,6 +13,8 @@ internal sealed record FunctionConfiguration
 
     public List<string> Arguments { get; set; } = [];
 
+    public List<string> Launcher { get; set; } = [];
+
     public Dictionary<string, string> Environment { get; set; } = [];
 
     public double TimeoutSeconds { get; set; } = 30;
@@ -28,6 +30,7 @@ internal sealed record FunctionConfiguration
         Name = Name,
         FileName = FileName,
         Arguments = Arguments,
+        Launcher = Launcher,
         Environment = Environment,
         Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
         MemoryMb = MemoryMb,

@@ -10,6 +10,12 @@ public sealed record FunctionDefinition
 
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    /// <summary>
+    /// A command that runs the bootstrap instead of the kernel, with <see cref="FileName"/> and its arguments appended:
+    /// <c>qemu-aarch64 -L /</c> runs an arm64 bootstrap on an x64 host. Empty: the bootstrap is started itself.
+    /// </summary>
+    public IReadOnlyList<string> Launcher { get; init; } = [];
+
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);

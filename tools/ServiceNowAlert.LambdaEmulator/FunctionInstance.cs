@@ -21,14 +21,19 @@ internal sealed class FunctionInstance : IAsyncDisposable
     {
         _function = function;
         _time = time;
-        var start = new ProcessStartInfo(function.FileName)
+        // With a launcher the process is the launcher (an emulator runs the bootstrap inside its own process, so the
+        // process id, /proc figures and signals still belong to the function), and the bootstrap is its argument.
+        IReadOnlyList<string> command = function.Launcher.Count > 0
+            ? [.. function.Launcher, function.FileName, .. function.Arguments]
+            : [function.FileName, .. function.Arguments];
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(function.Arguments.FirstOrDefault(File.Exists) ?? function.FileName)) ?? Environment.CurrentDirectory,
         };
-        foreach (var argument in function.Arguments)
+        foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }

@@ -22,5 +22,19 @@ public sealed class ParameterDirectory : IDisposable
             System.IO.Path.Combine(Path, fileName),
             new JsonArray(entries.Select(e => (JsonNode)new JsonObject { ["ParameterKey"] = e.Key, ["ParameterValue"] = e.Value }).ToArray()).ToJsonString());
 
+    /// <summary>Sets one entry of an existing file (callee.json, say), replacing an entry of the same key.</summary>
+    public void Set(string fileName, string key, string value)
+    {
+        var file = System.IO.Path.Combine(Path, fileName);
+        var entries = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
+        foreach (var existing in entries.Where(e => e!["ParameterKey"]!.GetValue<string>() == key).ToList())
+        {
+            entries.Remove(existing);
+        }
+
+        entries.Add(new JsonObject { ["ParameterKey"] = key, ["ParameterValue"] = value });
+        File.WriteAllText(file, entries.ToJsonString());
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
