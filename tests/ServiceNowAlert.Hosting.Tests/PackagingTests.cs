@@ -98,10 +98,10 @@ public sealed class PackagingTests
         var bin = Directory.CreateTempSubdirectory("snalert-path-");
         foreach (var tool in new[] { "bash", "dirname" })
         {
-            File.CreateSymbolicLink(Path.Combine(bin.FullName, tool), Which(tool));
+            File.CreateSymbolicLink(Path.Combine(bin.FullName, tool), Shell.Which(tool));
         }
 
-        var (exitCode, output) = await Shell.RunAsync(Which("env"), [$"PATH={bin.FullName}", "bash", .. command]);
+        var (exitCode, output) = await Shell.RunAsync(Shell.Which("env"), [$"PATH={bin.FullName}", "bash", .. command]);
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(output.Trim().Split('\n'));
@@ -110,12 +110,6 @@ public sealed class PackagingTests
         Assert.Contains("apt-get install -y clang lld gcc-aarch64-linux-gnu ", line, StringComparison.Ordinal);
         bin.Delete(recursive: true);
     }
-
-    private static string Which(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-            .Select(folder => Path.Combine(folder, tool))
-            .FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException($"find {tool}: not on PATH");
 
     private static async Task Compile(params string[] arguments)
     {

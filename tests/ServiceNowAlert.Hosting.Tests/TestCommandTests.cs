@@ -15,19 +15,13 @@ public sealed class TestCommandTests
         string[] tools = ["bash", "dirname", "env", "dotnet", "node", "npm", "python3", "gcc", "readelf", "objdump", "jq"];
         foreach (var tool in tools.Where(t => t != missing))
         {
-            File.CreateSymbolicLink(Path.Combine(bin.FullName, tool), Which(tool));
+            File.CreateSymbolicLink(Path.Combine(bin.FullName, tool), Shell.Which(tool));
         }
 
-        var (exitCode, output) = await Shell.RunAsync(Which("env"), $"PATH={bin.FullName}", "bash", "test.sh");
+        var (exitCode, output) = await Shell.RunAsync(Shell.Which("env"), $"PATH={bin.FullName}", "bash", "test.sh");
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"test.sh: {missing} is missing: install the Debian package {package}", output.Trim());
         bin.Delete(recursive: true);
     }
-
-    private static string Which(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-            .Select(folder => Path.Combine(folder, tool))
-            .FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException($"find {tool}: not on PATH");
 }

@@ -21,4 +21,11 @@ internal static class Shell
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await error);
     }
+
+    /// <summary>The full path of a tool on PATH, for tests that run a script with a PATH of chosen tools only.</summary>
+    public static string Which(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(folder => Path.Combine(folder, tool))
+            .FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"find {tool}: not on PATH");
 }

@@ -47,7 +47,8 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Stop();
+        // Close alone: on Linux, Stop and then Close each unregister the prefix, and the second binds the port again
+        // to find its listener, which fails with "Address already in use" once another test has taken the freed port.
         _listener.Close();
         try
         {
