@@ -2,7 +2,7 @@
 """Alert-to-email delivery, Prometheus Alertmanager against `snalert local`, side by side in one run.
 
 Run through benchmarks/compare-alertmanager.sh, which checks the prerequisites first.
-Usage: compare-alertmanager.py [--alerts N] [--in-flight C] [--concurrency C] [--timeout S] [--only SYSTEM] [--perf-record FILE]
+Usage: compare-alertmanager.py [--alerts N] [--in-flight C] [--concurrency C] [--timeout S] [--only SYSTEM] [--perf-record FILE] [--keep-logs]
 
 One loopback SMTP sink (smtp-sink.py) serves both. Each system gets a few warm-up alerts, then the same N distinct
 alerts, C requests in flight: Alertmanager through POST /api/v2/alerts (one alert a request, one email an alert),
@@ -259,6 +259,8 @@ def main():
     parser.add_argument("--only", choices=["alertmanager", "servicenowalert"], help="measure one system (with --perf-record)")
     parser.add_argument("--perf-record", metavar="FILE", help="perf record the measured system's delivering processes into FILE "
                         "(FILE.alertmanager / FILE.servicenowalert); read it with benchmarks/perf-breakdown.py")
+    parser.add_argument("--keep-logs", action="store_true", help="keep the work folder (the sink's, Alertmanager's and "
+                        "snalert local's logs, with the functions' own log lines) and print where it is")
     options = parser.parse_args()
     if not 1 <= options.alerts <= 100000:
         parser.error("--alerts must be between 1 and 100000")
@@ -285,7 +287,10 @@ def main():
             stop(sink.process)
         return 1
     stop(sink.process)
-    shutil.rmtree(work, ignore_errors=True)
+    if options.keep_logs:
+        print(f"compare-alertmanager: logs kept in {work}", file=sys.stderr)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
 
     print(f"{options.alerts} alerts, {options.in_flight} in flight, snalert local --concurrency {options.concurrency}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

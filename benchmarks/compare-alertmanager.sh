@@ -2,7 +2,7 @@
 # Alert-to-email delivery, Prometheus Alertmanager against `snalert local` (both Native AOT bootstraps), side by side in
 # one run against one loopback SMTP sink: alerts/s, CPU per alert, emails and distinct Message-IDs, and the ratios.
 # Usage: benchmarks/compare-alertmanager.sh [--alerts N] [--in-flight C] [--concurrency C] [--timeout S]
-#        [--only alertmanager|servicenowalert] [--perf-record FILE]
+#        [--only alertmanager|servicenowalert] [--perf-record FILE] [--keep-logs]
 # Installs nothing: it checks what it needs and says how to get it. Everything runs on 127.0.0.1 and is stopped and
 # removed at the end.
 set -euo pipefail
