@@ -6,6 +6,9 @@ Usage: benchmarks/runtime-api-cost.py [--invocations N] [--rounds R] [--bootstra
 Variants, interleaved round by round so that background load falls on each alike:
   minimal   a Runtime API of a few lines here: /next and /response only, keep-alive, TCP_NODELAY, one write per
             response, the next invocation ready as soon as the previous response is in;
+  paced     the same minimal Runtime API, but each invocation is handed over only when a client in this process asks
+            for it, after the previous response came back: the function waits in its long poll every time, as it
+            does under the emulator and under Lambda, where invocations arrive from callers;
   <label>   the project's emulator (tools/ServiceNowAlert.LambdaEmulator, run as `dotnet <dll> <config>`), driven
             through its Invoke API by one keep-alive client, one invocation at a time.
 Measured: the function process's own CPU (utime+stime from /proc/<pid>/stat) over N warm invocations, and, for the
@@ -51,9 +54,12 @@ class MinimalRuntimeApi(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, total):
+    def __init__(self, total, paced=False):
         super().__init__(("127.0.0.1", 0), MinimalRuntimeHandler)
         self.total = total
+        # Paced: /next waits for the client's turn (a semaphore released once per invocation the client asks for).
+        self.turns = threading.Semaphore(0) if paced else None
+        self.answers = threading.Semaphore(0)
         self.handed_out = 0
         self.answered = 0
         self.lock = threading.Lock()
@@ -84,6 +90,8 @@ class MinimalRuntimeHandler(socketserver.StreamRequestHandler):
                 if number > server.total:
                     server.done.wait()
                     return
+                if server.turns is not None:
+                    server.turns.acquire()
                 self.connection.sendall(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                     b"Lambda-Runtime-Aws-Request-Id: req-%d\r\nLambda-Runtime-Deadline-Ms: %d\r\n"
@@ -97,15 +105,18 @@ class MinimalRuntimeHandler(socketserver.StreamRequestHandler):
                     answered = server.answered
                 if answered in server.marks:
                     server.marks[answered].set()
+                server.answers.release()
 
 
-def run_minimal(bootstrap, invocations):
-    server = MinimalRuntimeApi(WARM_UP + invocations)
+def run_minimal(bootstrap, invocations, paced=False):
+    server = MinimalRuntimeApi(WARM_UP + invocations, paced)
     warm, finished = threading.Event(), threading.Event()
     server.marks = {WARM_UP: warm, WARM_UP + invocations: finished}
     threading.Thread(target=server.serve_forever, daemon=True).start()
     process = subprocess.Popen([bootstrap], env=function_environment(server.server_address[1]),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if paced:
+        threading.Thread(target=pace, args=(server, WARM_UP + invocations), daemon=True).start()
     try:
         if not warm.wait(120):
             raise RuntimeError("minimal: the function did not finish its warm-up")
@@ -119,6 +130,14 @@ def run_minimal(bootstrap, invocations):
         process.wait()
         server.shutdown()
         server.server_close()
+
+
+def pace(server, total):
+    """The client of the paced variant: one invocation at a time, the next one after the previous answer."""
+    for _ in range(total):
+        server.turns.release()
+        if not server.answers.acquire(timeout=120):
+            return
 
 
 def run_emulator(dll, bootstrap, invocations):
@@ -177,9 +196,10 @@ def main():
     bootstrap = os.path.abspath(options.bootstrap)
     emulators = [tuple(item.split("=", 1)) for item in options.emulators] or \
         [("emulator", "tools/ServiceNowAlert.LambdaEmulator/bin/Release/net10.0/lambda-emulator.dll")]
-    results = {label: [] for label in ["minimal"] + [label for label, _ in emulators]}
+    results = {label: [] for label in ["minimal", "paced"] + [label for label, _ in emulators]}
     for _ in range(options.rounds):
         results["minimal"].append(run_minimal(bootstrap, options.invocations))
+        results["paced"].append(run_minimal(bootstrap, options.invocations, paced=True))
         for label, dll in emulators:
             results[label].append(run_emulator(os.path.abspath(dll), bootstrap, options.invocations))
     print(f"{options.invocations} warm sequential invocations of {options.bootstrap}, {options.rounds} rounds; "
