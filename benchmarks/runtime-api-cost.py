@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """CPU per invocation of one Native AOT bootstrap under different Runtime API servers, side by side in one run.
 
-Usage: benchmarks/runtime-api-cost.py [--invocations N] [--rounds R] [--bootstrap PATH] [label=lambda-emulator.dll ...]
+Usage: benchmarks/runtime-api-cost.py [--invocations N] [--rounds R] [--bootstrap PATH] [--pace-us U] [label=lambda-emulator.dll ...]
 
 Variants, interleaved round by round so that background load falls on each alike:
   minimal   a Runtime API of a few lines here: /next and /response only, keep-alive, TCP_NODELAY, one write per
             response, the next invocation ready as soon as the previous response is in;
   paced     the same minimal Runtime API, but each invocation is handed over only when a client in this process asks
-            for it, after the previous response came back: the function waits in its long poll every time, as it
-            does under the emulator and under Lambda, where invocations arrive from callers;
+            for it, --pace-us after the previous response came back (default 100 µs, which paces it near the
+            emulator's rate on a 2-core host): the function waits in its long poll every time, as it does under the
+            emulator and under Lambda, where invocations arrive from callers;
   <label>   the project's emulator (tools/ServiceNowAlert.LambdaEmulator, run as `dotnet <dll> <config>`), driven
             through its Invoke API by one keep-alive client, one invocation at a time.
 Measured: the function process's own CPU (utime+stime from /proc/<pid>/stat) over N warm invocations, and, for the
@@ -108,7 +109,7 @@ class MinimalRuntimeHandler(socketserver.StreamRequestHandler):
                 server.answers.release()
 
 
-def run_minimal(bootstrap, invocations, paced=False):
+def run_minimal(bootstrap, invocations, paced=False, pause=0.0):
     server = MinimalRuntimeApi(WARM_UP + invocations, paced)
     warm, finished = threading.Event(), threading.Event()
     server.marks = {WARM_UP: warm, WARM_UP + invocations: finished}
@@ -116,7 +117,7 @@ def run_minimal(bootstrap, invocations, paced=False):
     process = subprocess.Popen([bootstrap], env=function_environment(server.server_address[1]),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if paced:
-        threading.Thread(target=pace, args=(server, WARM_UP + invocations), daemon=True).start()
+        threading.Thread(target=pace, args=(server, WARM_UP + invocations, pause), daemon=True).start()
     try:
         if not warm.wait(120):
             raise RuntimeError("minimal: the function did not finish its warm-up")
@@ -132,12 +133,13 @@ def run_minimal(bootstrap, invocations, paced=False):
         server.server_close()
 
 
-def pace(server, total):
-    """The client of the paced variant: one invocation at a time, the next one after the previous answer."""
+def pace(server, total, pause):
+    """The client of the paced variant: one invocation at a time, the next one `pause` seconds after the previous answer."""
     for _ in range(total):
         server.turns.release()
         if not server.answers.acquire(timeout=120):
             return
+        time.sleep(pause)
 
 
 def run_emulator(dll, bootstrap, invocations):
@@ -191,6 +193,7 @@ def main():
     parser.add_argument("--invocations", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--bootstrap", default="artifacts/publish/empty/bootstrap")
+    parser.add_argument("--pace-us", type=float, default=100, help="the paced client's pause between invocations")
     parser.add_argument("emulators", nargs="*", help="label=path/to/lambda-emulator.dll")
     options = parser.parse_args()
     bootstrap = os.path.abspath(options.bootstrap)
@@ -199,7 +202,7 @@ def main():
     results = {label: [] for label in ["minimal", "paced"] + [label for label, _ in emulators]}
     for _ in range(options.rounds):
         results["minimal"].append(run_minimal(bootstrap, options.invocations))
-        results["paced"].append(run_minimal(bootstrap, options.invocations, paced=True))
+        results["paced"].append(run_minimal(bootstrap, options.invocations, paced=True, pause=options.pace_us / 1e6))
         for label, dll in emulators:
             results[label].append(run_emulator(os.path.abspath(dll), bootstrap, options.invocations))
     print(f"{options.invocations} warm sequential invocations of {options.bootstrap}, {options.rounds} rounds; "
