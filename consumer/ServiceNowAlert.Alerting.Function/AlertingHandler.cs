@@ -33,14 +33,24 @@ internal sealed class AlertingHandler(AlertingService service) : ILambdaHandler
         }
         catch (TransientAlertingException exception)
         {
-            context.Metrics.Add("AlertsFailed", 1, MetricUnit.Count);
+            CountFailure(context, exception);
             throw new LambdaFunctionException(exception.ErrorType, exception.Message, exception);
         }
         catch (AlertingConfigurationException exception)
         {
-            context.Metrics.Add("AlertsFailed", 1, MetricUnit.Count);
+            CountFailure(context, exception);
             throw new LambdaFunctionException(AlertErrorTypes.ConfigurationError, exception.Message, exception);
         }
+    }
+
+    private static void CountFailure(ILambdaContext context, Exception exception)
+    {
+        if (exception.Data[AlertOutcome.SourceAccountKey] is string sourceAccount)
+        {
+            context.Metrics.SetDimension("SourceAccount", sourceAccount);
+        }
+
+        context.Metrics.Add("AlertsFailed", 1, MetricUnit.Count);
     }
 
     private static string MetricName(AlertResultStatus status) => status switch

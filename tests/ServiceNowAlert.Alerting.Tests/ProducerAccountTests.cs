@@ -126,6 +126,19 @@ public sealed class ProducerAccountTests
     }
 
     [Fact]
+    public async Task Process_FailureOfAProducersAlert_CarriesTheAccountForTheFailureMetrics()
+    {
+        var failing = new FailingTransport(() => new AlertingConfigurationException("read SMTP credentials: no such parameter"));
+        var service = Pipelines.Service(failing, producers: ProducerAllowList.Parse(RoleArns, string.Empty, []));
+
+        var withProducer = await Assert.ThrowsAsync<AlertingConfigurationException>(() => service.ProcessAsync(AlertJson.Serialize(From(Data, "f-1")), Pipelines.Invocation()));
+        var withoutProducer = await Assert.ThrowsAsync<AlertingConfigurationException>(() => service.ProcessAsync(AlertJson.Serialize(Alerts.Minimal("f-2")), Pipelines.Invocation()));
+
+        Assert.Equal(Data, withProducer.Data[Pipeline.AlertOutcome.SourceAccountKey]);
+        Assert.False(withoutProducer.Data.Contains(Pipeline.AlertOutcome.SourceAccountKey));
+    }
+
+    [Fact]
     public async Task Handle_AlertWithoutProducer_IsSentAsBeforeUnderAnEnforcedList()
     {
         var result = await Service().HandleAsync(AlertJson.Serialize(Alerts.Minimal("old-1")), Pipelines.Invocation());
@@ -219,6 +232,12 @@ public sealed class ProducerAccountTests
 
     private static AlertRequest From(string account, string alertId, string? name = null) =>
         Alerts.Minimal(alertId) with { Producer = new AlertProducer(account, name) };
+
+    private sealed class FailingTransport(Func<Exception> failure) : ISmtpTransport
+    {
+        public Task<SmtpDelivery> SendAsync(MimeMessage message, IReadOnlyList<MailboxAddress> recipients, CancellationToken cancellationToken) =>
+            Task.FromException<SmtpDelivery>(failure());
+    }
 
     private sealed class RecordingTransport : ISmtpTransport
     {

@@ -90,6 +90,31 @@ public sealed class ManyProducerAccountsTests(ManyProducersSystem system) : ICla
         Assert.Contains(emf, line => (string?)line["SourceAccount"] == Unlisted && line["AlertsRejected"] is not null);
     }
 
+    [Fact]
+    public async Task AFailedAlert_IsCountedUnderItsSourceAccount()
+    {
+        var request = JsonNode.Parse(Request("e2e-accounts-failed-1"))!;
+        request["producer"] = new JsonObject { ["account"] = Payments };
+        await system.Smtp.SetFaultsAsync(new { rcpt = new Dictionary<string, int> { ["*"] = 451 } });
+        InvocationOutcome outcome;
+        try
+        {
+            outcome = await system.Emulator.InvokeAsync(LocalFunctions.Alerting, Encoding.UTF8.GetBytes(request.ToJsonString()));
+        }
+        finally
+        {
+            await system.Smtp.SetFaultsAsync(new { });
+        }
+
+        Assert.Equal(InvocationOutcomeKind.FunctionError, outcome.Kind);
+        Assert.Contains("TransientDeliveryFailure", Encoding.UTF8.GetString(outcome.Body), StringComparison.Ordinal);
+        var emf = system.Emulator.Log
+            .Where(line => line.Function == LocalFunctions.Alerting && line.Line.Contains("\"AlertsFailed\"", StringComparison.Ordinal))
+            .Select(line => JsonNode.Parse(line.Line)!)
+            .ToList();
+        Assert.Contains(emf, line => (string?)line["SourceAccount"] == Payments);
+    }
+
     private static byte[] Request(string alertId)
     {
         var request = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("samples", "requests", "valid", "firing-major-minimal.json")))!;

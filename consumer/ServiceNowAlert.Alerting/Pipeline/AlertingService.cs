@@ -73,7 +73,15 @@ public sealed class AlertingService
             return new(Reject(request.AlertId, [new AlertProblem("$.producer.account", AlertProblemCodes.NotAllowed, $"producer account {producer.Account} is not allowed to send alerts here; this alerting function accepts {_producers.Describe()}")]), producer.Account);
         }
 
-        return new(await RouteAndSendAsync(request with { Producer = _producerNames.Apply(producer) }, invocation), producer.Account);
+        try
+        {
+            return new(await RouteAndSendAsync(request with { Producer = _producerNames.Apply(producer) }, invocation), producer.Account);
+        }
+        catch (Exception exception)
+        {
+            exception.Data[AlertOutcome.SourceAccountKey] = producer.Account;
+            throw;
+        }
     }
 
     private async Task<AlertResult> RouteAndSendAsync(AlertRequest request, AlertInvocation invocation)
