@@ -46,7 +46,7 @@ public sealed partial record InvokerSettings
         }
 
         var roleArn = Get(Env.TargetRoleArn);
-        if (roleArn is not null && !RoleArnPattern().IsMatch(roleArn))
+        if (roleArn is not null && !AwsIdentifiers.TryGetRoleArnAccount(roleArn, out _))
         {
             problems.Add($"{Env.TargetRoleArn} must be an IAM role ARN; got '{roleArn}'");
         }
@@ -155,7 +155,4 @@ public sealed partial record InvokerSettings
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:lambda:(?<region>[a-z0-9-]+):[0-9]{12}:function:[A-Za-z0-9_-]{1,64}:[A-Za-z0-9$_-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex FunctionArnPattern();
-
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RoleArnPattern();
 }

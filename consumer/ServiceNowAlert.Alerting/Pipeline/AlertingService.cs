@@ -113,12 +113,11 @@ public sealed class AlertingService
             return new AlertResult { Status = AlertResultStatus.Suppressed, AlertId = request.AlertId };
         }
 
-        return await SendAsync(request, route, invocation);
+        return await SendAsync(request, key, route, invocation);
     }
 
-    private async Task<AlertResult> SendAsync(AlertRequest request, RouteDefinition route, AlertInvocation invocation)
+    private async Task<AlertResult> SendAsync(AlertRequest request, string key, RouteDefinition route, AlertInvocation invocation)
     {
-        var key = ProducerScope.AlertKey(request);
         MimeKit.MimeMessage message;
         try
         {

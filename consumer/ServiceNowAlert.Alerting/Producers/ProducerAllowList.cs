@@ -62,18 +62,17 @@ public sealed partial class ProducerAllowList
             for (var i = 0; i < entries.Length; i++)
             {
                 var entry = entries[i].Trim();
-                var match = RoleArnPattern().Match(entry);
                 if (entry.Length == 0)
                 {
                     problems.Add($"{Env.ProducerRoleArns} has an empty entry (number {i + 1}); give invoker role ARNs separated by commas");
                 }
-                else if (!match.Success)
+                else if (!AwsIdentifiers.TryGetRoleArnAccount(entry, out var account))
                 {
                     problems.Add($"{Env.ProducerRoleArns} entry '{entry}' is not an IAM role ARN with a 12-digit account id (arn:aws:iam::111111111111:role/servicenowalert-invoker)");
                 }
                 else
                 {
-                    accounts.Add(match.Groups["account"].Value);
+                    accounts.Add(account);
                 }
             }
         }
@@ -91,9 +90,6 @@ public sealed partial class ProducerAllowList
 
         return new ProducerAllowList(accounts, org.Length == 0 ? null : org, enforced: org.Length == 0);
     }
-
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>[0-9]{12}):role/[A-Za-z0-9+=,.@_/-]{1,512}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RoleArnPattern();
 
     [GeneratedRegex(@"^o-[a-z0-9]{10,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex OrganizationPattern();
