@@ -56,10 +56,17 @@ public sealed class FileOutboxTransport(string directory) : ISmtpTransport
     public static string FileNameOf(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var id = message.Headers["X-Alert-Id"] ?? message.MessageId ?? "message";
+        return FileNameOf(message.Headers["X-Alert-Id"] ?? message.MessageId ?? "message", message.Headers["X-Alert-Producer-Account"]);
+    }
 
-        // Two producer accounts may send the same alertId; each alert gets its own file.
-        id = message.Headers["X-Alert-Producer-Account"] is { } account ? $"{account}-{id}" : id;
+    /// <summary>The file name (without extension) of an alert's files, in characters safe on any file system.</summary>
+    /// <param name="alertId">The alert's id.</param>
+    /// <param name="producerAccount">Its producer account, or null: two accounts may send the same alertId, and each alert gets its own file.</param>
+    /// <returns>The name.</returns>
+    public static string FileNameOf(string alertId, string? producerAccount)
+    {
+        ArgumentNullException.ThrowIfNull(alertId);
+        var id = producerAccount is null ? alertId : $"{producerAccount}-{alertId}";
         return string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
     }
 }

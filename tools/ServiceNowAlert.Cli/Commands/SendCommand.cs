@@ -60,7 +60,7 @@ internal static class SendCommand
                 }
 
                 failed |= result.Status == AlertResultStatus.Rejected;
-                var where = transport is FileOutboxTransport files ? Path.Combine(files.Directory, SafeName(alert.Producer is { } from ? $"{from.Account}-{alert.AlertId}" : alert.AlertId) + ".eml") : parse.GetValue(smtp);
+                var where = transport is FileOutboxTransport files ? Path.Combine(files.Directory, FileOutboxTransport.FileNameOf(alert.AlertId, alert.Producer?.Account) + ".eml") : parse.GetValue(smtp);
                 var detail = result.Status == AlertResultStatus.Rejected ? string.Join("; ", result.Problems.Select(problem => problem.ToString())) : where;
                 progress.Clear();
                 Console.WriteLine($"{result.Status.ToString().ToLowerInvariant(),-9} {alert.Severity.ToString().ToLowerInvariant(),-8} {renderer.Render(alert).Subject}  {detail}");
@@ -70,8 +70,6 @@ internal static class SendCommand
         }));
         return command;
     }
-
-    private static string SafeName(string alertId) => string.Concat(alertId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 
     private static ISmtpTransport Transport(DirectoryInfo outbox, string? smtp, string tls, string? user, string? passwordEnv, FileInfo? caFile)
     {
