@@ -65,14 +65,20 @@ while [ $# -gt 0 ]; do
     *) usage >&2; die "unknown argument: $1" ;;
   esac
 done
-[ -n "$callee_profile" ] && [ "${#caller_profiles[@]}" -gt 0 ] || { usage >&2; die "both --callee-profile and --caller-profile are required"; }
+if [ -z "$callee_profile" ] || [ "${#caller_profiles[@]}" -eq 0 ]; then
+  usage >&2
+  die "both --callee-profile and --caller-profile are required"
+fi
 declare -A seen_profiles=()
 for profile in "${caller_profiles[@]}"; do
   [[ "$profile" =~ ^[A-Za-z0-9_.@+-]+$ ]] || die "read arguments: --caller-profile '$profile' is not a profile name"
   [ -z "${seen_profiles[$profile]:-}" ] || die "read arguments: --caller-profile $profile is given twice"
   seen_profiles["$profile"]=1
 done
-[ -n "$callee_region" ] && [ -n "$caller_region" ] || { usage >&2; die "both --callee-region and --caller-region are required"; }
+if [ -z "$callee_region" ] || [ -z "$caller_region" ]; then
+  usage >&2
+  die "both --callee-region and --caller-region are required"
+fi
 for file in s3-callee.json callee.json s3-caller.json caller.json; do
   [ -f "$params_dir/$file" ] || die "read parameters: $params_dir/$file not found"
 done
@@ -197,7 +203,9 @@ stack_output() {
   fi
   local value
   value="$("${cmd[@]}")"
-  [ -n "$value" ] && [ "$value" != "None" ] || die "read output: stack $stack has no output $key"
+  if [ -z "$value" ] || [ "$value" = "None" ]; then
+    die "read output: stack $stack has no output $key"
+  fi
   echo "$value"
 }
 
@@ -296,10 +304,12 @@ key_of() {
 }
 
 alerting_architecture="$(architecture_of "$params_dir/callee.json")"
+# shellcheck disable=SC2034 # both sets are read through arch_spec's nameref
 declare -A alerting_architectures=(["$alerting_architecture"]=1) invoker_architectures=() caller_architecture=()
 for profile in "${caller_profiles[@]}"; do
   mapfile -t caller_param_files < <(caller_files caller "$profile")
   caller_architecture["$profile"]="$(architecture_of "${caller_param_files[@]}")"
+  # shellcheck disable=SC2034 # read through arch_spec's nameref
   invoker_architectures["${caller_architecture[$profile]}"]=1
 done
 

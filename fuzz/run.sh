@@ -15,7 +15,7 @@ fi
 dotnet tool restore >/dev/null
 
 out=artifacts/fuzz
-rm -rf "$out/bin" "$out/findings/$target"
+rm -rf "${out:?}/bin" "${out:?}/findings/${target:?}"
 mkdir -p "$out/findings"
 dotnet publish fuzz/ServiceNowAlert.Fuzz -c Release -o "$out/bin" -nologo -v quiet
 # Only the assemblies under test are instrumented; the harness and the BCL are not.

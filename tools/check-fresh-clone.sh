@@ -11,7 +11,7 @@ work=$(mktemp -d /tmp/snalert-fresh-clone.XXXXXX)
 [ "$keep" = "--keep" ] || trap 'rm -rf "$work"' EXIT
 clone="$work/ServiceNowAlert"
 git clone --quiet --no-local "$root" "$clone"
-echo "check-fresh-clone: cloned $(git -C "$clone" rev-parse --short HEAD) into $clone (nothing beside it: $(ls -A "$work" | tr '\n' ' '))"
+echo "check-fresh-clone: cloned $(git -C "$clone" rev-parse --short HEAD) into $clone (nothing beside it: $(find "$work" -mindepth 1 -maxdepth 1 -printf '%f '))"
 
 # The README's commands are the first line of each of its first two ```sh blocks: the main job, then the tests.
 mapfile -t commands < <(awk '/^```sh$/ { inside = 1; block++; next } /^```$/ { inside = 0 } inside && !taken[block] { print; taken[block] = 1 }' "$clone/README.md" | head -2)
